@@ -1,0 +1,128 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every target opts into the strict upcoming features, so each module's imports are written down.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "mooring",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mooring", targets: ["mooring"]),
+        .executable(name: "kubesim", targets: ["kubesim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(
+            name: "MooringCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GitSource",
+            dependencies: [
+                "CLibGit2", "MooringCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Manifests",
+            dependencies: ["MooringCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Cluster",
+            dependencies: [
+                "MooringCore",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Reconciler",
+            dependencies: ["MooringCore", "Manifests"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Sync",
+            dependencies: [
+                "MooringCore", "GitSource", "Manifests", "Cluster", "Reconciler",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KubeSim",
+            dependencies: [
+                "MooringCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "mooring",
+            dependencies: [
+                "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kubesim",
+            dependencies: [
+                "KubeSim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["MooringCore"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MooringCoreTests",
+            dependencies: ["MooringCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "KubeSim", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: ["Reconciler", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Sync", "KubeSim", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

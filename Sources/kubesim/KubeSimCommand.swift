@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct KubeSimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kubesim")
+}
