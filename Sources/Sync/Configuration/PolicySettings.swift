@@ -1,16 +1,9 @@
 import MooringCore
+public import Reconciler
 
 /// Guardrails for one cluster, kept on the host so that a pull request cannot loosen them.
 public struct PolicySettings: Sendable, Equatable {
-    /// What to do when the live state drifts from what Mooring applied.
-    public enum DriftPolicy: String, Sendable, CaseIterable, Codable {
-        /// Re-apply the desired state and raise `drift_healed`.
-        case heal
-        /// Leave the cluster alone and raise `drift`.
-        case alert
-    }
-
-    public var drift: DriftPolicy
+    public var drift: DriftMode
     public var prune: Bool
     /// Most deletions in one sync; more is refused and alerted.
     public var pruneLimit: Int
@@ -26,7 +19,7 @@ public struct PolicySettings: Sendable, Equatable {
     public var gateFloors: [String: GateFloor]
 
     public init(
-        drift: DriftPolicy = .heal,
+        drift: DriftMode = .heal,
         prune: Bool = true,
         pruneLimit: Int = 10,
         allowPruneKinds: [String] = [],
@@ -71,7 +64,7 @@ extension PolicySettings {
             floors[metric] = floor
         }
         self.init(
-            drift: reader.choice(base.appending("drift"), as: DriftPolicy.self) ?? defaults.drift,
+            drift: reader.choice(base.appending("drift"), as: DriftMode.self) ?? defaults.drift,
             prune: reader.bool(base.appending("prune")) ?? defaults.prune,
             pruneLimit: reader.integer(base.appending("pruneLimit"), minimum: 0) ?? defaults.pruneLimit,
             allowPruneKinds: reader.strings(base.appending("allowPruneKinds")) ?? defaults.allowPruneKinds,
