@@ -1,0 +1,138 @@
+import CLibGit2
+import Foundation
+
+/// The bare mirror of the source repository in `<stateDir>/mirror.git`, and every git operation on it.
+///
+/// libgit2 calls block and its handles must not cross threads, so the actor runs on a dedicated thread of
+/// its own (`GitThreadExecutor`) that owns every libgit2 handle; nothing here runs on Swift's cooperative
+/// pool. Create one mirror per state directory: two processes on the same mirror are not coordinated.
+///
+/// Network requests are counted per operation and result in `requestCounts()`, and each `PollResult` and
+/// `ResolvedRef` lists the requests it made.
+public actor GitMirror {
+    public nonisolated let options: GitSourceOptions
+    /// The configured folder, normalized: no leading, trailing or doubled slashes, `""` for the root.
+    public nonisolated let folder: String
+    let url: RemoteURL
+    let progress: (@Sendable (TransferProgress) -> Void)?
+    private let executor: GitThreadExecutor
+    var repository: GitRepository?
+    /// Set when a read found objects missing: the next open moves the mirror aside.
+    var suspect = false
+    private var counts: [GitRequest: Int] = [:]
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// Checks the options (URL, branch, folder, credentials for the transport); touches neither disk nor network.
+    /// `progress` is called on the git thread during downloads, at most every 100 ms.
+    public init(
+        options: GitSourceOptions,
+        progress: (@Sendable (TransferProgress) -> Void)? = nil
+    ) throws(GitSourceError) {
+        LibGit2.initialize()
+        let url = try RemoteURL(options.url)
+        var valid: Int32 = 0
+        guard !options.branch.isEmpty, git_reference_name_is_valid(&valid, "refs/heads/\(options.branch)") == 0,
+            valid == 1
+        else {
+            throw GitSourceError(code: .invalidOptions, message: "'\(options.branch)' is not a valid branch name")
+        }
+        if url.transport == .ssh, options.knownHostsFile == nil {
+            throw GitSourceError(
+                code: .invalidOptions,
+                message: "an SSH source needs knownHostsFile, so that the server's host key can be checked",
+                remote: url.redacted
+            )
+        }
+        if url.transport == .http, options.tokenFile != nil {
+            throw GitSourceError(
+                code: .invalidOptions,
+                message: "a token is only sent over https; change the URL to https",
+                remote: url.redacted
+            )
+        }
+        var components: [Substring] = []
+        for component in options.path.split(separator: "/") where component != "." {
+            guard component != ".." else {
+                throw GitSourceError(
+                    code: .invalidOptions,
+                    message: "the source path may not contain '..'",
+                    path: options.path
+                )
+            }
+            components.append(component)
+        }
+        var options = options
+        if !options.mirrorDirectory.hasPrefix("/") {
+            options.mirrorDirectory = FileManager.default.currentDirectoryPath + "/" + options.mirrorDirectory
+        }
+        self.options = options
+        self.folder = components.joined(separator: "/")
+        self.url = url
+        self.progress = progress
+        self.executor = GitThreadExecutor(name: "mooring-git")
+    }
+
+    isolated deinit {
+        repository = nil
+        executor.stop()
+    }
+
+    /// The full name of the tracked branch's ref, on the remote and in the mirror.
+    public nonisolated var trackedReference: String { "refs/heads/\(options.branch)" }
+
+    /// Checks the remote's tracked branch and fetches only when it moved. An unchanged branch costs one
+    /// connection that lists refs and downloads nothing. A deleted branch is `branchMissing`, never an empty
+    /// result. The first poll clones; a mirror that cannot be opened or lacks objects is moved aside and
+    /// cloned again.
+    public func poll() throws(GitSourceError) -> PollResult {
+        let (repository, movedAside) = try openMirror()
+        let session = try RemoteSession(options: options, url: url, progress: progress)
+        defer { record(session.requests) }
+        let connection = try RemoteConnection(repository: repository.pointer, session: session)
+        let reference = trackedReference
+        let previous = repository.commit(ofReference: reference)
+        guard let head = try connection.heads().first(where: { $0.name == reference }) else {
+            throw GitSourceError(
+                code: .branchMissing,
+                message: "the remote has no branch '\(options.branch)': it was deleted or never pushed",
+                remote: url.redacted,
+                ref: reference
+            )
+        }
+        var fetched = false
+        if repository.target(ofReference: reference).map({ LibGit2.equal($0, head.oid) }) != true
+            || !repository.hasObject(head.oid)
+        {
+            try connection.fetch(["+\(reference):\(reference)"])
+            fetched = true
+        }
+        guard let current = repository.commit(ofReference: reference) else {
+            throw GitSourceError(
+                code: .git,
+                message: "the branch '\(options.branch)' does not point at a commit",
+                remote: url.redacted,
+                ref: reference
+            )
+        }
+        return PollResult(
+            previous: previous,
+            current: current,
+            fetched: fetched,
+            requests: session.requests,
+            movedAsideMirror: movedAside
+        )
+    }
+
+    /// The tracked branch's tip as the mirror holds it, without asking the remote.
+    public func trackedTip() throws(GitSourceError) -> CommitID? {
+        try openMirror().repository.commit(ofReference: trackedReference)
+    }
+
+    /// How many network requests of each operation and result this mirror has made.
+    public func requestCounts() -> [GitRequest: Int] { counts }
+
+    func record(_ requests: [GitRequest]) {
+        for request in requests { counts[request, default: 0] += 1 }
+    }
+}
