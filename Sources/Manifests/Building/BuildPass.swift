@@ -39,6 +39,8 @@ struct BuildPass {
     private var diagnostics: [Diagnostic] = []
     private var invalidDocuments: Set<DocumentKey> = []
     private var scope = ResourceScope()
+    /// Records that exist but could not be read: a model naming one is not told the record is missing.
+    private var unreadableRecords: Set<RecordKey> = []
 
     init(policy: ValidationPolicy) {
         self.policy = policy
@@ -290,12 +292,21 @@ struct BuildPass {
         if kind == MooringKind.modelVersion {
             let record = ModelVersion.read(&reader)
             absorb(reader)
-            guard let record else { return nil }
+            guard let record else {
+                if let model = document.object["spec"]?["model"]?.stringValue,
+                    let version = document.object["spec"]?["version"]?.stringValue
+                {
+                    unreadableRecords.insert(RecordKey(model: model, version: version))
+                }
+                return nil
+            }
             return .version(VersionEntry(record: record, document: document))
         }
         let model = ModelDeployment.read(&reader)
         absorb(reader)
-        guard var model, reader.diagnostics.isEmpty else { return nil }
+        // A model with problems is still checked against its records and gates, so that one run
+        // reports everything; the commit is refused anyway.
+        guard var model else { return nil }
         guard checkOwnMetadata(labels: model.labels, annotations: model.annotations, in: document),
             let identity = document.identity,
             case .namespaced(let namespace) = resolveNamespace(identity, in: document)
@@ -365,7 +376,12 @@ struct BuildPass {
         var named: [(version: String, path: FieldPath)] = [(model.stable, "spec.stable")]
         if let canary = model.canary { named.append((canary.version, "spec.canary.version")) }
         for (version, path) in named {
-            guard let record = records[RecordKey(model: model.name, version: version)] else {
+            let key = RecordKey(model: model.name, version: version)
+            guard let record = records[key] else {
+                if unreadableRecords.contains(key) {
+                    invalidDocuments.insert(DocumentKey(entry.document))
+                    continue
+                }
                 report(
                     .missingVersionRecord,
                     on: entry.document,
@@ -376,15 +392,15 @@ struct BuildPass {
             }
             served.append(GateCheck.Served(record: record.record, document: record.document, namedAt: path))
         }
-        guard served.count == model.servedVersions.count else { return nil }
         let gateProblems = GateCheck(
             deployment: model,
             document: entry.document,
-            stable: served[0],
-            canary: served.count > 1 ? served[1] : nil,
+            stable: served.first { $0.namedAt == "spec.stable" },
+            canary: served.first { $0.namedAt != "spec.stable" },
             floors: policy.gateFloors
         ).check()
         for diagnostic in gateProblems { report(diagnostic, on: entry.document) }
+        guard served.count == model.servedVersions.count else { return nil }
         let renderer = ModelRenderer(
             deployment: model,
             namespace: entry.namespace,

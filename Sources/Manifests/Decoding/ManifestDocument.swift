@@ -28,7 +28,7 @@ struct ManifestDocument: Sendable {
             rule: rule,
             file: file,
             line: line(of: path),
-            field: path.isRoot ? nil : documentPath(path),
+            field: documentPath(path).isRoot ? nil : documentPath(path),
             message: message,
             object: identity
         )

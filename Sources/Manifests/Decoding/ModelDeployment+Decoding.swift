@@ -59,7 +59,6 @@ extension ModelDeployment {
                 at: "spec.canary.traffic",
                 "canary traffic must be a percent from 0 to 100, not \(traffic)"
             )
-            return nil
         }
         if let version, version == stable {
             reader.report(

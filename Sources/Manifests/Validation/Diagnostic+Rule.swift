@@ -31,6 +31,10 @@ extension Diagnostic {
         public static let notUTF8 = Rule("not-utf8")
         /// A file that contains a NUL byte.
         public static let nulByte = Rule("nul-byte")
+        /// A symbolic link that leads outside the deploy folder.
+        public static let symlinkOutsideFolder = Rule("symlink-outside-folder")
+        /// A file that cannot be read.
+        public static let unreadable = Rule("unreadable")
 
         // Object structure.
         /// A document that is not an object (a list, a string…).
@@ -83,7 +87,7 @@ extension Diagnostic {
         /// Every rule, for documentation and tests.
         public static let all: [Rule] = [
             yamlSyntax, yamlUnsupported, tooDeep, tooManyNodes, fileTooLarge, documentTooLarge, folderTooLarge,
-            notUTF8, nulByte, notAnObject, missingField, wrongType, unknownField, invalidValue, invalidName,
+            notUTF8, nulByte, symlinkOutsideFolder, unreadable, notAnObject, missingField, wrongType, unknownField, invalidValue, invalidName,
             unknownKind, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
             canaryEqualsStable, gateFailed, gateMetricMissing, namespaceNotAllowed, clusterKindNotAllowed,

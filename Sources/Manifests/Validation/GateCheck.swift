@@ -42,14 +42,15 @@ struct GateCheck {
 
     var deployment: ModelDeployment
     var document: ManifestDocument
-    var stable: Served
+    /// `nil` when stable's record is missing (reported elsewhere): the canary is still checked.
+    var stable: Served?
     var canary: Served?
     var floors: [String: GateFloor]
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for requirement in requirements() {
-            let checked = requirement.bound == .delta ? (canary.map { [$0] } ?? []) : [stable] + (canary.map { [$0] } ?? [])
+            let checked = requirement.bound == .delta ? [canary].compactMap { $0 } : [stable, canary].compactMap { $0 }
             for served in checked {
                 if let diagnostic = evaluate(requirement, for: served) { diagnostics.append(diagnostic) }
             }
@@ -81,6 +82,7 @@ struct GateCheck {
         case .max:
             passes = value <= requirement.value + Self.tolerance
         case .delta:
+            guard let stable else { return nil }
             guard let stableValue = stable.record.metrics[metric] else {
                 return diagnostic(
                     .gateMetricMissing,
