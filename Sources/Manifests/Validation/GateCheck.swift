@@ -63,8 +63,7 @@ struct GateCheck {
         let location = requirement.gateIndex.map {
             FieldPath.root.appending("spec").appending("gates").appending(index: $0).appending(requirement.bound.key)
         }
-        let subject = served.namedAt == "spec.stable" ? "version" : "canary"
-        let who = "\(deployment.name) \(subject) \(served.record.version)"
+        let who = "\(deployment.name) version \(served.record.version)"
         let gate = (requirement.gateIndex == nil ? "the host's gate floor " : "gate ") + describe(requirement)
         let recordPlace = "\(served.document.file):\(served.document.line(of: FieldPath.root.appending("spec").appending("metrics").appending(metric)))"
         guard let value = served.record.metrics[metric] else {
