@@ -100,7 +100,7 @@ struct BuildPass {
         )
         guard report.isValid else { return ValidationResult(report: report, desiredState: nil) }
         let state = DesiredState(
-            resources: resources.sorted { $0.identity < $1.identity },
+            resources: resources.map { ($0.identity, $0) }.sorted { $0.0 < $1.0 }.map(\.1),
             models: models.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         )
         return ValidationResult(report: report, desiredState: state)
@@ -320,11 +320,10 @@ struct BuildPass {
         var version: String
     }
 
-    /// Records by model and version; a second record for the same pair is reported.
+    /// Records by model and version; a second record for the same pair (in file order) is reported.
     private mutating func indexRecords(_ versions: [VersionEntry]) -> [RecordKey: VersionEntry] {
         var records: [RecordKey: VersionEntry] = [:]
-        let ordered = versions.sorted { ($0.document.file, $0.document.document.index) < ($1.document.file, $1.document.document.index) }
-        for entry in ordered {
+        for entry in versions {
             let key = RecordKey(model: entry.record.model, version: entry.record.version)
             if let first = records[key] {
                 report(
