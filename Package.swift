@@ -106,7 +106,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ManifestsTests",
+            dependencies: ["Manifests", "TestSupport"],
+            resources: [.copy("Corpus"), .copy("Expected")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ClusterTests",
             dependencies: ["Cluster", "KubeSim", "TestSupport"],

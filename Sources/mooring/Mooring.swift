@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -14,10 +15,11 @@ struct Mooring: AsyncParsableCommand {
             serve, and the configuration around them. The host configuration lives in \
             /etc/mooring/mooring.yaml; see the README for its keys.
             """,
-        subcommands: [HistoryCommand.self]
+        subcommands: [ValidateCommand.self, HistoryCommand.self]
     )
 
-    /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
+    /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr:
+    /// usage errors exit 2 (ArgumentParser's default is 64).
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
         do {
@@ -31,6 +33,11 @@ struct Mooring: AsyncParsableCommand {
             Terminal.error(failure.description)
             Glibc.exit(failure.exitCode.rawValue)
         } catch {
+            if exitCode(for: error) == .validationFailure {
+                var standardError = StandardError()
+                print(fullMessage(for: error), to: &standardError)
+                Glibc.exit(2)
+            }
             exit(withError: error)
         }
     }

@@ -19,7 +19,8 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// A path of object keys separated by dots, such as `"spec.replicas"`.
     public init(stringLiteral dotted: String) {
-        self.components = dotted.split(separator: ".").map { .key(String($0)) }
+        // Split the UTF-8 bytes: splitting Characters is measurably slow on hot paths.
+        self.components = dotted.utf8.split(separator: UInt8(ascii: ".")).map { .key(String(Substring($0))) }
     }
 
     public static let root = FieldPath()

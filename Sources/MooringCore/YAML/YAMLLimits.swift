@@ -4,16 +4,21 @@ public struct YAMLLimits: Sendable, Equatable {
     public var maxDepth: Int
     /// Nodes a document may expand to (aliases counted each time they are used), at least.
     public var minimumNodeBudget: Int
-    /// Further nodes allowed per byte of the document, so large plain documents still fit.
+    /// Further nodes allowed per byte of the text, so large plain streams still fit. The budget is
+    /// shared by all documents of a stream.
     public var nodesPerByte: Int
+    /// Nodes that aliases may expand to in one stream, counted apart from the text's own nodes and
+    /// independent of its size, so a bomb hidden in a large file is refused as fast as a small one.
+    public var maxAliasExpansion: Int
 
-    public init(maxDepth: Int = 100, minimumNodeBudget: Int = 10_000, nodesPerByte: Int = 4) {
+    public init(maxDepth: Int = 100, minimumNodeBudget: Int = 10_000, nodesPerByte: Int = 4, maxAliasExpansion: Int = 100_000) {
         self.maxDepth = maxDepth
         self.minimumNodeBudget = minimumNodeBudget
         self.nodesPerByte = nodesPerByte
+        self.maxAliasExpansion = maxAliasExpansion
     }
 
-    /// The node budget for a document of `byteCount` bytes.
+    /// The node budget for a stream of `byteCount` bytes.
     func nodeBudget(forByteCount byteCount: Int) -> Int {
         max(minimumNodeBudget, byteCount.multipliedReportingOverflow(by: nodesPerByte).partialValue)
     }

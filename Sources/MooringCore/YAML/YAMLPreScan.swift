@@ -30,6 +30,11 @@ struct YAMLPreScan {
         var lineIndent = 0
 
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        // A token starts at the beginning of the text, after a blank, or at the start of a line: a
+        // line-start check matters, as `*big : x` at column 0 makes an alias a key.
+        func startsToken(_ position: Int) -> Bool {
+            position == 0 || isBlank(bytes[position - 1]) || bytes[position - 1] == 0x0A || bytes[position - 1] == 0x0D
+        }
         func isBreakOrEnd(_ position: Int) -> Bool {
             position >= bytes.count || bytes[position] == 0x0A || bytes[position] == 0x0D
         }
@@ -87,11 +92,11 @@ struct YAMLPreScan {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "#") where index == 0 || isBlank(bytes[index - 1]):
+            case UInt8(ascii: "#") where startsToken(index):
                 index = skipToLineEnd(from: index)
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 let tokenStart =
-                    index == 0 || isBlank(bytes[index - 1])
+                    startsToken(index)
                     || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")]
                         .contains(bytes[index - 1])
                 guard tokenStart else {
@@ -113,7 +118,7 @@ struct YAMLPreScan {
                 complexKeyLine = complexKeyLine ?? line
                 index += 1
             case UInt8(ascii: "*")
-            where index == 0 || isBlank(bytes[index - 1])
+            where startsToken(index)
                 || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[index - 1]):
                 var cursor = index + 1
                 while cursor < bytes.count, isAnchorCharacter(bytes[cursor]) { cursor += 1 }

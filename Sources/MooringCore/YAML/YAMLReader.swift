@@ -13,11 +13,19 @@ public enum YAMLReader {
         }
         let parser: Parser
         do {
-            parser = try Parser(yaml: text, resolver: .basic)
+            // An explicit encoding: Yams' default reads the environment on every call (slow) and prints to
+            // stdout when YAMS_DEFAULT_ENCODING is set.
+            parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
         } catch {
             throw convert(error, document: 0)
         }
         var documents: [YAMLDocument] = []
+        // One budget for the whole stream, so many small documents cannot each spend a file-sized budget.
+        var converter = YAMLConverter(
+            maxDepth: limits.maxDepth,
+            nodeBudget: limits.nodeBudget(forByteCount: text.utf8.count),
+            aliasBudget: limits.maxAliasExpansion
+        )
         while true {
             let root: Node?
             do {
@@ -26,12 +34,8 @@ public enum YAMLReader {
                 throw convert(error, document: documents.count)
             }
             guard let root else { break }
-            var converter = YAMLConverter(
-                document: documents.count,
-                maxDepth: limits.maxDepth,
-                nodeBudget: limits.nodeBudget(forByteCount: text.utf8.count)
-            )
-            let value = try converter.convert(root, at: .root, depth: 0)
+            converter.startDocument(documents.count)
+            let value = try converter.convert(root, at: .root, depth: 0, expanding: false)
             documents.append(
                 YAMLDocument(
                     value: value,
@@ -69,27 +73,70 @@ public enum YAMLReader {
     }
 }
 
-/// Walks a composed Yams tree into JSON, counting every node visited (aliases each time) against a budget.
+/// Walks a composed Yams tree into JSON, counting every node visited against a budget.
+///
+/// Yams resolves an alias to the very node its anchor names, so an alias bomb is a small tree
+/// visited many times. A collection seen before (same position and type) is an alias expansion:
+/// it and everything under it count against `aliasBudget`, which does not grow with the size of
+/// the text, so a bomb is refused after a bounded amount of work however much padding surrounds it.
 private struct YAMLConverter {
-    let document: Int
-    let maxDepth: Int
-    var nodeBudget: Int
-    var fieldLines: [FieldPath: Int] = [:]
-
-    init(document: Int, maxDepth: Int, nodeBudget: Int) {
-        self.document = document
-        self.maxDepth = maxDepth
-        self.nodeBudget = nodeBudget
+    /// A collection node's place in the text.
+    private struct Position: Hashable {
+        var line: Int
+        var column: Int
+        var isMapping: Bool
     }
 
-    mutating func convert(_ node: Node, at path: FieldPath, depth: Int) throws(YAMLError) -> JSONValue {
-        nodeBudget -= 1
+    let maxDepth: Int
+    var nodeBudget: Int
+    var aliasBudget: Int
+    private(set) var document = 0
+    private(set) var fieldLines: [FieldPath: Int] = [:]
+    private var visited: Set<Position> = []
+
+    init(maxDepth: Int, nodeBudget: Int, aliasBudget: Int) {
+        self.maxDepth = maxDepth
+        self.nodeBudget = nodeBudget
+        self.aliasBudget = aliasBudget
+    }
+
+    /// Begins the next document of the stream; the budgets carry over.
+    mutating func startDocument(_ index: Int) {
+        document = index
+        fieldLines = [:]
+        visited = []
+    }
+
+    mutating func convert(_ node: Node, at path: FieldPath, depth: Int, expanding: Bool) throws(YAMLError)
+        -> JSONValue
+    {
         let line = node.mark?.line ?? 0
-        guard nodeBudget >= 0 else {
-            throw failure(.tooManyNodes, line, "the document expands to too many nodes (an alias bomb?)")
+        var expanding = expanding
+        if !expanding, let mark = node.mark {
+            switch node {
+            case .sequence, .mapping:
+                let position = Position(line: mark.line, column: mark.column, isMapping: node.mapping != nil)
+                expanding = !visited.insert(position).inserted
+            default:
+                break
+            }
+        }
+        if expanding {
+            aliasBudget -= 1
+            guard aliasBudget >= 0 else {
+                throw failure(.tooManyNodes, line, "aliases expand to too many nodes (an alias bomb?)")
+            }
+        } else {
+            nodeBudget -= 1
+            guard nodeBudget >= 0 else {
+                throw failure(.tooManyNodes, line, "the text has more nodes than the limit allows")
+            }
         }
         guard depth <= maxDepth else { throw failure(.tooDeep, line, "nesting deeper than \(maxDepth) levels") }
-        if !path.isRoot, fieldLines[path] == nil { fieldLines[path] = line }
+        // Nodes reached through an alias keep no lines of their own: a problem there is reported at
+        // the alias, the nearest ancestor with a line. Otherwise the first line recorded for a path
+        // wins (merge keys revisit paths); `+= 0` through `default:` inserts with a single lookup.
+        if !expanding, !path.isRoot { fieldLines[path, default: line] += 0 }
         switch node {
         case .scalar(let scalar):
             return try resolve(scalar, line: line)
@@ -99,7 +146,9 @@ private struct YAMLConverter {
             var elements: [JSONValue] = []
             elements.reserveCapacity(sequence.count)
             for (position, element) in sequence.enumerated() {
-                elements.append(try convert(element, at: path.appending(index: position), depth: depth + 1))
+                elements.append(
+                    try convert(element, at: path.appending(index: position), depth: depth + 1, expanding: expanding)
+                )
             }
             return .array(elements)
         case .mapping(let mapping):
@@ -113,10 +162,10 @@ private struct YAMLConverter {
                     continue
                 }
                 let key = try keyString(keyNode, line: keyNode.mark?.line ?? line)
-                members[key] = try convert(valueNode, at: path.appending(key), depth: depth + 1)
+                members[key] = try convert(valueNode, at: path.appending(key), depth: depth + 1, expanding: expanding)
             }
             for (source, mergeLine) in merged {
-                try merge(source, into: &members, at: path, depth: depth, line: mergeLine)
+                try merge(source, into: &members, at: path, depth: depth, line: mergeLine, expanding: expanding)
             }
             return .object(members)
         }
@@ -128,7 +177,8 @@ private struct YAMLConverter {
         into members: inout [String: JSONValue],
         at path: FieldPath,
         depth: Int,
-        line: Int
+        line: Int,
+        expanding: Bool
     ) throws(YAMLError) {
         let sources: [Node]
         switch source {
@@ -140,13 +190,14 @@ private struct YAMLConverter {
             guard case .mapping = candidate else {
                 throw failure(.unsupported, line, "a merge key (<<) must refer to a mapping or a list of mappings")
             }
-            guard case .object(let extra) = try convert(candidate, at: path, depth: depth) else { continue }
+            guard case .object(let extra) = try convert(candidate, at: path, depth: depth, expanding: expanding) else {
+                continue
+            }
             for (key, value) in extra where members[key] == nil { members[key] = value }
         }
     }
 
     private mutating func keyString(_ node: Node, line: Int) throws(YAMLError) -> String {
-        nodeBudget -= 1
         guard case .scalar(let scalar) = node else {
             throw failure(.unsupported, line, "a mapping key must be a string, not a list or mapping")
         }

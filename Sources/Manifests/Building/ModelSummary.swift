@@ -1,0 +1,44 @@
+public import MooringCore
+
+/// One model as a commit deploys it: for the reconciler (drift policy), the journal (history of
+/// versions) and metrics (`mooring_model_info`).
+public struct ModelSummary: Hashable, Sendable, Codable {
+    public var name: String
+    public var namespace: String
+    public var target: ServingTarget
+    public var stable: String
+    public var canary: ModelDeployment.Canary?
+    /// The drift policy for this model's objects, when the model overrides the host's.
+    public var drift: DriftPolicy?
+    /// The objects rendered for the model, sorted.
+    public var objects: [ObjectIdentity]
+    /// The records of the served versions: stable first, then the canary.
+    public var versions: [ModelVersion]
+    /// Where the ModelDeployment is.
+    public var source: SourceLocation
+
+    public init(
+        name: String,
+        namespace: String,
+        target: ServingTarget,
+        stable: String,
+        canary: ModelDeployment.Canary?,
+        drift: DriftPolicy?,
+        objects: [ObjectIdentity],
+        versions: [ModelVersion],
+        source: SourceLocation
+    ) {
+        self.name = name
+        self.namespace = namespace
+        self.target = target
+        self.stable = stable
+        self.canary = canary
+        self.drift = drift
+        self.objects = objects
+        self.versions = versions
+        self.source = source
+    }
+
+    /// `ml-prod/fraud-detector`
+    public var qualifiedName: String { "\(namespace)/\(name)" }
+}

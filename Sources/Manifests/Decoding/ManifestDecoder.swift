@@ -1,0 +1,172 @@
+import MooringCore
+
+/// Turns the files of a snapshot into objects: every `*.yaml`, `*.yml` and `*.json` file, every
+/// non-empty document, every item of a `kind: List`. Problems become diagnostics; reading goes on
+/// with the next file so that one run reports all of them.
+struct ManifestDecoder {
+    var limits: InputLimits
+
+    /// Whether Mooring reads a file at `path` (by extension; other files are ignored).
+    static func isManifest(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json")
+    }
+
+    struct Output {
+        var documents: [ManifestDocument] = []
+        var diagnostics: [Diagnostic] = []
+        /// Manifest files read (or refused).
+        var fileCount = 0
+    }
+
+    func decode(_ files: [SourceFile]) -> Output {
+        var output = Output()
+        var totalBytes = 0
+        let manifests = files.filter { Self.isManifest($0.path) }.sorted { $0.path < $1.path }
+        if manifests.count > limits.maxFiles {
+            output.diagnostics.append(
+                Diagnostic(
+                    rule: .folderTooLarge,
+                    file: manifests[limits.maxFiles].path,
+                    line: 0,
+                    message: "the folder holds \(manifests.count) manifest files, more than the limit of \(limits.maxFiles)"
+                )
+            )
+            return output
+        }
+        for file in manifests {
+            output.fileCount += 1
+            totalBytes += file.bytes.count
+            if totalBytes > limits.maxTotalBytes {
+                output.diagnostics.append(
+                    Diagnostic(
+                        rule: .folderTooLarge,
+                        file: file.path,
+                        line: 0,
+                        message: "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
+                    )
+                )
+                return output
+            }
+            decode(file, into: &output)
+        }
+        return output
+    }
+
+    private func decode(_ file: SourceFile, into output: inout Output) {
+        guard file.bytes.count <= limits.maxFileBytes else {
+            output.diagnostics.append(
+                Diagnostic(
+                    rule: .fileTooLarge,
+                    file: file.path,
+                    line: 0,
+                    message: "the file is \(ByteCount(file.bytes.count)), more than the limit of \(ByteCount(limits.maxFileBytes))"
+                )
+            )
+            return
+        }
+        let text: String
+        switch TextCheck.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem):
+            output.diagnostics.append(
+                Diagnostic(rule: problem.rule, file: file.path, line: problem.line, message: problem.message)
+            )
+            return
+        }
+        let documents: [YAMLDocument]
+        do {
+            documents = try YAMLReader.documents(in: text, limits: limits.yaml)
+        } catch {
+            output.diagnostics.append(
+                Diagnostic(rule: Self.rule(for: error.code), file: file.path, line: max(error.line, 1), message: error.message)
+            )
+            return
+        }
+        let sizes = documentSizes(documents, in: file.bytes)
+        for document in documents {
+            if let size = sizes[document.index], size > limits.maxDocumentBytes {
+                output.diagnostics.append(
+                    Diagnostic(
+                        rule: .documentTooLarge,
+                        file: file.path,
+                        line: document.line,
+                        message: "document \(document.index + 1) is about \(ByteCount(size)), more than the limit of \(ByteCount(limits.maxDocumentBytes))"
+                    )
+                )
+                continue
+            }
+            collect(
+                ManifestDocument(file: file.path, document: document, prefix: .root, object: document.value),
+                into: &output
+            )
+        }
+    }
+
+    /// Adds a document's object, or a List's items, or says why it is not an object.
+    private func collect(_ document: ManifestDocument, into output: inout Output) {
+        switch document.object {
+        case .null:
+            return  // An empty document (or one holding only comments).
+        case .object:
+            break
+        default:
+            output.diagnostics.append(
+                document.diagnostic(
+                    .notAnObject,
+                    at: .root,
+                    "a manifest must be an object with apiVersion, kind and metadata, not \(document.object.typeDescription)"
+                )
+            )
+            return
+        }
+        guard document.prefix.isRoot, document.object["kind"]?.stringValue == "List",
+            document.object["apiVersion"]?.stringValue == "v1"
+        else {
+            output.documents.append(document)
+            return
+        }
+        guard let items = document.object["items"]?.arrayValue else {
+            if let items = document.object["items"], !items.isNull {
+                output.diagnostics.append(
+                    document.diagnostic(.wrongType, at: "items", "items must be a list, not \(items.typeDescription)")
+                )
+            }
+            return
+        }
+        for (position, item) in items.enumerated() {
+            var element = document
+            element.prefix = FieldPath.root.appending("items").appending(index: position)
+            element.object = item
+            if item.isNull {
+                output.diagnostics.append(element.diagnostic(.notAnObject, at: .root, "a List item must be an object, not null"))
+            } else {
+                collect(element, into: &output)
+            }
+        }
+    }
+
+    /// Approximate bytes of each document, from the line where it starts to where the next one starts.
+    /// Only computed when the file could hold a document over the limit.
+    private func documentSizes(_ documents: [YAMLDocument], in bytes: [UInt8]) -> [Int: Int] {
+        guard bytes.count > limits.maxDocumentBytes else { return [:] }
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        func offset(ofLine line: Int) -> Int { lineStarts[min(max(line - 1, 0), lineStarts.count - 1)] }
+        var sizes: [Int: Int] = [:]
+        for (position, document) in documents.enumerated() {
+            let end = position + 1 < documents.count ? offset(ofLine: documents[position + 1].line) : bytes.count
+            sizes[document.index] = max(0, end - offset(ofLine: document.line))
+        }
+        return sizes
+    }
+
+    static func rule(for code: YAMLError.Code) -> Diagnostic.Rule {
+        switch code {
+        case .tooDeep: return .tooDeep
+        case .tooManyNodes: return .tooManyNodes
+        case .unsupported: return .yamlUnsupported
+        default: return .yamlSyntax
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import Foundation
+
+/// `print(…, to: &standardError)`.
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}

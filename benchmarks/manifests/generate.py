@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Writes a deploy folder of N resources for the Manifests benchmark: one model in ten documents
+(a ModelDeployment and its two ModelVersion records, alternating kserve and deployment targets with
+canaries), the rest plain manifests (ConfigMaps, Deployments, Services), some files holding several
+documents. Usage: generate.py COUNT FOLDER"""
+import hashlib
+import os
+import sys
+
+count, folder = int(sys.argv[1]), sys.argv[2]
+
+
+def digest(text):
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def write(path, text):
+    full = os.path.join(folder, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as handle:
+        handle.write(text)
+
+
+def record(model, version, auc):
+    return f"""apiVersion: mooring.dev/v1
+kind: ModelVersion
+metadata:
+  name: {model}-{version}
+spec:
+  model: {model}
+  version: "{version}"
+  artifact:
+    uri: s3://models/{model}/{version}/
+    digest: {digest(model + version)}
+  code: {{repo: "https://git.example.com/ml/{model}.git", commit: "{digest(model)[7:17]}"}}
+  data:
+    - {{role: training, name: {model}-train, digest: {digest(model + 'train')}}}
+    - {{role: evaluation, name: {model}-eval, digest: {digest(model + 'eval')}}}
+  hyperparameters: {{max_depth: 6, n_estimators: 400, learning_rate: 0.05}}
+  metrics: {{auc: {auc}, error_rate: 0.04}}
+"""
+
+
+def deployment(model, index):
+    target = "kserve" if index % 2 == 0 else "deployment"
+    serving = "  format: sklearn\n  runtime: kserve-sklearnserver\n" if target == "kserve" else "  image: ghcr.io/acme/server:1.4\n"
+    return f"""apiVersion: mooring.dev/v1
+kind: ModelDeployment
+metadata:
+  name: {model}
+  namespace: ml-{index % 8}
+spec:
+  target: {target}
+{serving}  stable: "1"
+  canary: {{version: "2", traffic: 10}}
+  replicas: {{min: 4, max: 8}}
+  resources: {{limits: {{cpu: "2", memory: 4Gi}}}}
+  gates:
+    - {{metric: auc, min: 0.90}}
+    - {{metric: error_rate, max: 0.05}}
+    - {{metric: auc, minDeltaVsStable: 0.0}}
+"""
+
+
+def plain(kind, name, index):
+    namespace = f"ml-{index % 8}"
+    if kind == "ConfigMap":
+        return f"""apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {name}
+  namespace: {namespace}
+  labels: {{team: platform, tier: backend}}
+data:
+  LOG_LEVEL: info
+  TIMEOUT_SECONDS: "5"
+  FEATURE_FLAGS: "a,b,c"
+"""
+    if kind == "Service":
+        return f"""apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+  namespace: {namespace}
+spec:
+  selector: {{app: {name}}}
+  ports:
+    - {{name: http, port: 80, targetPort: 8080}}
+"""
+    return f"""apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+  namespace: {namespace}
+  labels: {{app: {name}}}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {{app: {name}}}
+  template:
+    metadata:
+      labels: {{app: {name}}}
+    spec:
+      containers:
+        - name: app
+          image: ghcr.io/acme/{name}:1.0
+          ports: [{{containerPort: 8080}}]
+          env:
+            - {{name: MODE, value: production}}
+          resources: {{limits: {{cpu: 500m, memory: 512Mi}}}}
+"""
+
+
+models = count // 10
+for index in range(models):
+    model = f"model-{index}"
+    write(f"models/{model}/deployment.yaml", deployment(model, index))
+    write(f"models/{model}/versions/1.yaml", record(model, "1", 0.92))
+    write(f"models/{model}/versions/2.yaml", record(model, "2", 0.93))
+kinds = ["ConfigMap", "Service", "Deployment"]
+remaining = count - models * 3
+batch = []
+for index in range(remaining):
+    batch.append(plain(kinds[index % 3], f"app-{index}", index))
+    # Every fourth file holds four documents.
+    if index % 16 >= 12 and len(batch) < 4:
+        continue
+    write(f"cluster/{index // 500}/app-{index}.yaml", "---\n".join(batch))
+    batch = []
+if batch:
+    write("cluster/rest.yaml", "---\n".join(batch))

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Manifests benchmark: `mooring validate` (read, decode, validate, render) on generated folders of
+# 1,000 and 10,000 resources, in a release build. Baselines measured in the same run: the process
+# on an empty folder (start-up), and PyYAML's C loader parsing the same files (a plain YAML parse,
+# no validation), when available. Also times the refusal of an alias bomb.
+# Writes its section of benchmarks/README.md between the manifests markers.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+results=benchmarks/results/manifests
+rm -rf "$results"
+mkdir -p "$results/empty" "$results/bomb"
+swift build -c release --product mooring >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
+mooring=.build/release/mooring
+
+for count in 1000 10000; do
+    python3 benchmarks/manifests/generate.py "$count" "$results/folder-$count"
+done
+cp Tests/ManifestsTests/Corpus/too-many-nodes-alias-bomb/files/bomb.yaml "$results/bomb/"
+
+cat >"$results/pyyaml.py" <<'PY'
+import pathlib, sys, yaml
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    list(yaml.load_all(path.read_text(), Loader=loader))
+PY
+have_pyyaml=0
+if python3 -c 'import yaml' 2>/dev/null; then have_pyyaml=1; fi
+
+median() { # hyperfine JSON → median seconds of command N
+    python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"
+}
+peak_mb() { # median peak RSS in MB over three runs
+    for _ in 1 2 3; do /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 2p |
+        awk '{printf "%.0f", $1/1024}'
+}
+
+commands=("$mooring validate $results/empty" "$mooring validate $results/bomb")
+for count in 1000 10000; do commands+=("$mooring validate $results/folder-$count"); done
+if [ "$have_pyyaml" = 1 ]; then
+    for count in 1000 10000; do commands+=("python3 $results/pyyaml.py $results/folder-$count"); done
+fi
+hyperfine -N --warmup 1 --runs 5 -i --export-json "$results/hyperfine.json" "${commands[@]}" >/dev/null
+
+empty=$(median "$results/hyperfine.json" 0)
+bomb=$(median "$results/hyperfine.json" 1)
+m1k=$(median "$results/hyperfine.json" 2)
+m10k=$(median "$results/hyperfine.json" 3)
+mem1k=$(peak_mb "$mooring" validate "$results/folder-1000")
+mem10k=$(peak_mb "$mooring" validate "$results/folder-10000")
+if [ "$have_pyyaml" = 1 ]; then
+    p1k=$(median "$results/hyperfine.json" 4)
+    p10k=$(median "$results/hyperfine.json" 5)
+else
+    p1k="n/a"
+    p10k="n/a"
+fi
+ratio() { python3 -c 'import sys; a,b=sys.argv[1:]; print("n/a" if "n/a" in (a,b) else "%.1f×" % (float(a)/float(b)))' "$1" "$2"; }
+
+section=$(cat <<MD
+<!-- manifests:begin -->
+## Manifests: decode, validate and render (\`mooring validate\`)
+
+\`benchmarks/manifests/run.sh\` (release build, $(nproc) cores, $(date -u +%Y-%m-%d)): generated folders
+where one resource in ten is a model (a ModelDeployment with a canary, gates and two ModelVersion
+records) and the rest ConfigMaps, Deployments and Services, some files holding four documents.
+Medians of 5 runs (hyperfine); peak memory is the median maximum RSS of 3 runs.
+
+| input | \`mooring validate\` | peak memory | PyYAML C loader, parse only | ratio |
+|---|---|---|---|---|
+| empty folder (start-up) | ${empty} s | | | |
+| 1,000 resources | ${m1k} s | ${mem1k} MB | ${p1k} s | $(ratio "$m1k" "$p1k") |
+| 10,000 resources | ${m10k} s | ${mem10k} MB | ${p10k} s | $(ratio "$m10k" "$p10k") |
+| growth 1,000 → 10,000 | $(ratio "$m10k" "$m1k") | $(ratio "$mem10k" "$mem1k") | $(ratio "$p10k" "$p1k") | |
+| alias bomb (refused) | ${bomb} s | | | |
+
+Targets: 10,000 resources under 2 s and 200 MB; an alias bomb refused within 100 ms.
+<!-- manifests:end -->
+MD
+)
+readme=benchmarks/README.md
+[ -f "$readme" ] || printf '# Benchmarks\n\nFigures from the scripts in this folder, each section written by its script.\n' >"$readme"
+python3 - "$readme" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path).read()
+pattern = re.compile(r"<!-- manifests:begin -->.*?<!-- manifests:end -->", re.S)
+text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
+echo "$section"
