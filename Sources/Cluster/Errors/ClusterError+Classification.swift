@@ -132,8 +132,17 @@ extension ClusterError {
         guard let range = text.range(of: "is invalid: ") else { return [] }
         var rest = firstLine(of: String(text[range.upperBound...]))
         if rest.hasPrefix("["), rest.hasSuffix("]") {
-            rest = String(rest.dropFirst().dropLast())
-            return rest.components(separatedBy: ", ").filter { !$0.isEmpty }
+            // Go joins an aggregate with ", ", which causes may contain too: a new cause starts with `field: `.
+            var causes: [String] = []
+            for part in rest.dropFirst().dropLast().components(separatedBy: ", ") {
+                let head = part.prefix { $0 != ":" }
+                if causes.isEmpty || (head.count < part.count && !head.contains(" ")) {
+                    causes.append(part)
+                } else {
+                    causes[causes.count - 1] += ", " + part
+                }
+            }
+            return causes
         }
         return rest.isEmpty ? [] : [rest]
     }

@@ -8,7 +8,7 @@ extension KubectlOutput {
     public var errorEntries: [String] {
         var entries: [String] = []
         for line in standardError.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("Warning:") || Self.isKlogLine(line) { continue }
+            if line.lowercased().hasPrefix("warning:") || Self.isKlogLine(line) { continue }
             if Self.startsEntry(line) || entries.isEmpty {
                 if !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { entries.append(String(line)) }
             } else {
