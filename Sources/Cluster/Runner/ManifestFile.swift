@@ -1,11 +1,13 @@
 import Foundation
 import MooringCore
 
-/// Objects written for kubectl `-f`: a `v1 List` in a file readable by the owner only (0600), inside a private
-/// folder (0700) that is removed when the work is done.
+/// Objects written for kubectl `-f`: a stream of JSON objects, one a line, in a file readable by the owner only
+/// (0600), inside a private folder (0700) that is removed when the work is done.
 ///
 /// Manifests never travel on the command line or through a pipe this process writes to, and Secret content
-/// never lingers on disk after the call.
+/// never lingers on disk after the call. The objects are not wrapped in a `v1 List`: kubectl validates a List
+/// against the whole `/openapi/v2` document (megabytes on a real cluster), but plain objects per group-version
+/// against `/openapi/v3`.
 enum ManifestFile {
     /// Writes `objects` to a private file, runs `body` with its path, and removes file and folder afterwards.
     static func with<Result>(
@@ -16,8 +18,7 @@ enum ManifestFile {
         let folder = try makePrivateFolder(command: command)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/objects.json"
-        let list: JSONValue = ["apiVersion": "v1", "kind": "List", "items": .array(objects)]
-        try write(list.serializedBytes(), to: path, command: command)
+        try write(objects.flatMap { $0.serializedBytes() + [UInt8(ascii: "\n")] }, to: path, command: command)
         return try await body(path)
     }
 

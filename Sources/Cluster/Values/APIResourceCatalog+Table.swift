@@ -42,7 +42,7 @@ extension APIResourceCatalog {
                     version: slash.map { String(apiVersion[apiVersion.index(after: $0)...]) } ?? apiVersion,
                     kind: column("KIND"),
                     namespaced: column("NAMESPACED") == "true",
-                    verbs: Self.list(column("VERBS").trimmingCharacters(in: ["[", "]"]), separator: " "),
+                    verbs: Self.list(column("VERBS").trimmingCharacters(in: ["[", "]"]), separator: ","),
                     categories: Self.list(column("CATEGORIES"), separator: ",")
                 )
             )
@@ -51,6 +51,6 @@ extension APIResourceCatalog {
     }
 
     private static func list(_ text: String, separator: Character) -> [String] {
-        text.split(separator: separator).map(String.init)
+        text.split { $0 == separator || $0 == " " }.map(String.init)
     }
 }
