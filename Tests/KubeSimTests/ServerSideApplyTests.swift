@@ -30,9 +30,9 @@ struct ServerSideApplyTests {
     @Test("kubectl apply --server-side creates an object owned by the applier, without --validate=false")
     func applyCreates() async throws {
         try await withKubeSim { harness in
-            let output = try harness.kubectlOK(["apply", "--server-side", "-f", "-"], input: Self.deployment)
+            let output = try await harness.kubectlOK(["apply", "--server-side", "-f", "-"], input: Self.deployment)
             #expect(output.contains("deployment.apps/web serverside-applied"))
-            let object = try harness.getJSON(["deployment", "web"], showManagedFields: true)
+            let object = try await harness.getJSON(["deployment", "web"], showManagedFields: true)
             #expect(object["spec"]?["replicas"] == 2)
             let entries = object["metadata"]?["managedFields"]?.arrayValue ?? []
             let applier = entries.first { $0["manager"] == "kubectl" }

@@ -16,22 +16,33 @@ public struct KubeSimHarness: Sendable {
 
     /// Runs kubectl with `arguments` against the simulator (kubeconfig and cache dir added); never throws on a
     /// non-zero exit, so tests can assert on failures.
+    ///
+    /// kubectl runs on a thread of its own, neither on the Swift concurrency pool nor on Dispatch's global
+    /// queues: waiting for it there would starve the in-process server of the threads it needs to answer kubectl.
     @discardableResult
-    public func kubectl(_ arguments: [String], input: String? = nil, context: String? = nil) throws -> CommandResult {
+    public func kubectl(
+        _ arguments: [String],
+        input: String? = nil,
+        context: String? = nil
+    ) async throws -> CommandResult {
         var argv = [kubectlPath, "--kubeconfig", sim.kubeconfigPath, "--cache-dir", sim.cacheDirectory]
         if let context { argv += ["--context", context] }
-        return try run(
-            argv + arguments,
-            environment: ["KUBECACHEDIR": sim.cacheDirectory, "KUBECONFIG": sim.kubeconfigPath],
-            input: input,
-            check: false
-        )
+        let environment = ["KUBECACHEDIR": sim.cacheDirectory, "KUBECONFIG": sim.kubeconfigPath]
+        let command = argv + arguments
+        return try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(
+                    with: Result { try run(command, environment: environment, input: input, check: false) }
+                )
+            }
+            thread.start()
+        }
     }
 
     /// Runs kubectl and returns its standard output, throwing `CommandFailure` when it fails.
     @discardableResult
-    public func kubectlOK(_ arguments: [String], input: String? = nil, context: String? = nil) throws -> String {
-        let result = try kubectl(arguments, input: input, context: context)
+    public func kubectlOK(_ arguments: [String], input: String? = nil, context: String? = nil) async throws -> String {
+        let result = try await kubectl(arguments, input: input, context: context)
         guard result.status == 0 else {
             throw CommandFailure(argv: [kubectlPath] + arguments, result: result)
         }
@@ -39,10 +50,10 @@ public struct KubeSimHarness: Sendable {
     }
 
     /// `kubectl get -o json` of one object, parsed.
-    public func getJSON(_ arguments: [String], showManagedFields: Bool = false) throws -> JSONValue {
+    public func getJSON(_ arguments: [String], showManagedFields: Bool = false) async throws -> JSONValue {
         var argv = ["get"] + arguments + ["-o", "json"]
         if showManagedFields { argv.append("--show-managed-fields") }
-        return try JSONValue.parse(try kubectlOK(argv))
+        return try JSONValue.parse(try await kubectlOK(argv))
     }
 }
 

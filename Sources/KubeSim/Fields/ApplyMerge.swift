@@ -56,7 +56,7 @@ enum ApplyMerge {
                 } else {
                     let pruned = remove(child, from: current, schema: schema.field(key) ?? .any)
                     let emptied = pruned.objectValue?.isEmpty == true && current.objectValue?.isEmpty == false
-                    members[key] = emptied ? nil : pruned
+                    members[key] = emptied ? JSONValue?.none : pruned
                 }
             }
             return .object(members)

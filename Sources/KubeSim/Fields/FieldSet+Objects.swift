@@ -60,8 +60,8 @@ extension FieldSet {
         changed: inout FieldSet,
         removed: inout FieldSet
     ) {
-        let old = old.flatMap { $0.isNull ? nil : $0 }
-        let new = new.flatMap { $0.isNull ? nil : $0 }
+        let old: JSONValue? = old?.isNull == false ? old : nil
+        let new: JSONValue? = new?.isNull == false ? new : nil
         if old == nil && new == nil { return }
         let resolved = schema.resolved
         let structured =

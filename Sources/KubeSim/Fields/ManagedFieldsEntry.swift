@@ -66,7 +66,7 @@ struct ManagedFieldsEntry: Sendable, Equatable {
     static func store(_ entries: [ManagedFieldsEntry], in object: inout JSONValue) {
         let kept = entries.filter { !$0.fields.isEmpty }
         var metadata = object["metadata"] ?? [:]
-        metadata["managedFields"] = kept.isEmpty ? nil : .array(kept.map(\.json))
+        metadata["managedFields"] = kept.isEmpty ? JSONValue?.none : .array(kept.map(\.json))
         object["metadata"] = metadata
     }
 }

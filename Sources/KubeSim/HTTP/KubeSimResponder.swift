@@ -139,9 +139,12 @@ struct KubeSimResponder: HTTPResponder {
                 status: .init(code: answer.status),
                 headers: headers,
                 body: ResponseBody { writer in
-                    for await chunk in stream {
-                        try await writer.write(ByteBuffer(bytes: chunk))
-                    }
+                    // Always finish the writer, also when the client went away mid-stream (a failed write).
+                    do {
+                        for await chunk in stream {
+                            try await writer.write(ByteBuffer(bytes: chunk))
+                        }
+                    } catch {}
                     try await writer.finish(nil)
                 }
             )

@@ -132,7 +132,7 @@ enum JSONPatch {
                     "remove operation does not apply: doc is missing path: \"\(path)\": missing value"
                 )
             }
-            members[token] = rest.isEmpty ? nil : try removing(rest, from: child, path: path)
+            members[token] = rest.isEmpty ? JSONValue?.none : try removing(rest, from: child, path: path)
             return .object(members)
         case .array(var elements):
             guard let index = Int(token), elements.indices.contains(index) else {

@@ -35,7 +35,7 @@ enum StrategicMergePatch {
                 members[key] = nil
             } else if value.objectValue != nil {
                 let merged = try apply(value, to: members[key] ?? [:], schema: fieldSchema)
-                members[key] = merged.isNull ? nil : merged
+                members[key] = merged.isNull ? JSONValue?.none : merged
             } else if let elements = value.arrayValue {
                 members[key] = try mergeList(elements, into: members[key]?.arrayValue ?? [], schema: fieldSchema)
             } else {

@@ -268,7 +268,7 @@ extension APIServer {
             ] {
                 metadata[key] = nil
             }
-            part["metadata"] = metadata.objectValue?.isEmpty == true ? nil : metadata
+            part["metadata"] = metadata.objectValue?.isEmpty == true ? JSONValue?.none : metadata
         }
         if type.subresources.contains("status") {
             if subresource == "status" {
