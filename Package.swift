@@ -96,7 +96,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["MooringCore"],
+            dependencies: ["MooringCore", "KubeSim"],
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),

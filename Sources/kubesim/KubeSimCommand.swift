@@ -1,6 +1,48 @@
 import ArgumentParser
+import Foundation
+import KubeSim
+import UnixSignals
 
+/// `kubesim --port 0 --kubeconfig-out FILE`: runs a simulated Kubernetes API server until SIGTERM or SIGINT.
+/// The first line on standard output is the port it listens on.
 @main
 struct KubeSimCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kubesim")
+    static let configuration = CommandConfiguration(
+        commandName: "kubesim",
+        abstract: "A Kubernetes API server simulator (v1.32) on 127.0.0.1 for kubectl."
+    )
+
+    @Option(help: "The port on 127.0.0.1; 0 picks a free one.")
+    var port = 0
+
+    @Option(name: .customLong("kubeconfig-out"), help: "Write a kubeconfig for this server to this file.")
+    var kubeconfigOut: String?
+
+    @Option(help: "The bearer token of the user admin.")
+    var token = "kubesim-admin-token"
+
+    @Flag(inversion: .prefixedNo, help: "Start with KServe's InferenceService CRD installed.")
+    var kserve = true
+
+    @Option(help: "Milliseconds until Deployments and InferenceServices become ready after a change.")
+    var readyDelayMs = 200
+
+    func run() async throws {
+        let options = KubeSimOptions(
+            port: port,
+            installKServe: kserve,
+            readyDelay: .milliseconds(readyDelayMs),
+            adminToken: token
+        )
+        let sim = try await KubeSim.start(options)
+        if let kubeconfigOut { try sim.writeKubeconfig(to: kubeconfigOut) }
+        FileHandle.standardOutput.write(Data("\(sim.port)\n".utf8))
+        await Self.waitForTermination()
+        await sim.stop()
+    }
+
+    /// Returns on SIGTERM or SIGINT.
+    private static func waitForTermination() async {
+        for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) { return }
+    }
 }

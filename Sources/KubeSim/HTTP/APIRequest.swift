@@ -1,0 +1,26 @@
+/// One HTTP request to the simulated API server, reduced to what the handlers read.
+struct APIRequest: Sendable {
+    var method: String
+    var path: String
+    var query: [String: String]
+    var accept: String
+    var contentType: String
+    var userAgent: String
+    var body: [UInt8]
+    /// The authenticated user.
+    var user: KubeSimUser
+
+    func flag(_ name: String) -> Bool {
+        guard let value = query[name] else { return false }
+        return value == "true" || value == "1"
+    }
+
+    var isDryRun: Bool { query["dryRun"] == "All" }
+
+    /// The field manager: the `fieldManager` parameter, else the user agent's program name, as the real server does.
+    var fieldManager: String {
+        if let manager = query["fieldManager"], !manager.isEmpty { return manager }
+        let program = userAgent.split(separator: "/").first.map(String.init) ?? ""
+        return program.isEmpty ? "unknown" : program
+    }
+}

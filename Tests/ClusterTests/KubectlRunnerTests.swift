@@ -1,0 +1,114 @@
+import Cluster
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Running kubectl")
+struct KubectlRunnerTests {
+    @Test("kubectl gets the kubeconfig, context and cache folder as flags and KUBECACHEDIR, and no shell")
+    func explicitConfiguration() async throws {
+        let kubectl = try ScriptedKubectl(#"for a in "$@"; do echo "$a"; done; echo "cache=$KUBECACHEDIR""#)
+        defer { kubectl.remove() }
+        let options = kubectl.options()
+        let output = try await KubectlRunner(options: options).run(KubectlCommand(["get", "a b;c", "$(x)"]))
+        let lines = String(decoding: output.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "--kubeconfig", options.kubeconfig, "--cache-dir", options.cacheDirectory, "--context", "test",
+                "get", "a b;c", "$(x)", "cache=\(options.cacheDirectory)",
+            ]
+        )
+        #expect(output.exitCode == 0)
+    }
+
+    @Test("standard input comes from a file")
+    func standardInputFromFile() async throws {
+        let kubectl = try ScriptedKubectl("cat")
+        defer { kubectl.remove() }
+        let input = kubectl.folder.path("input.json")
+        try "{\"kind\":\"List\"}".write(toFile: input, atomically: true, encoding: .utf8)
+        let command = KubectlCommand(["apply"], standardInputFile: input)
+        let output = try await KubectlRunner(options: kubectl.options()).run(command)
+        #expect(String(decoding: output.standardOutput, as: UTF8.self) == "{\"kind\":\"List\"}")
+    }
+
+    @Test("a non-zero exit is returned with what kubectl printed, and classified on request")
+    func nonZeroExit() async throws {
+        let kubectl = try ScriptedKubectl(
+            #"echo 'Error from server (Forbidden): deployments.apps "web" is forbidden: User "ci" cannot get' >&2; exit 1"#
+        )
+        defer { kubectl.remove() }
+        let output = try await KubectlRunner(options: kubectl.options()).run(KubectlCommand(["get", "deployments"]))
+        #expect(output.exitCode == 1)
+        let error = #expect(throws: ClusterError.self) { try output.checked() }
+        #expect(error?.code == .forbidden)
+        #expect(error?.exitCode == 1)
+    }
+
+    @Test("on timeout kubectl and every process it started are killed, and kubectl is reaped")
+    func timeoutKillsProcessGroup() async throws {
+        // The script records its own pid and a grandchild's, then waits on the grandchild forever.
+        let kubectl = try ScriptedKubectl(
+            #"""
+            eval "pids=\${$#}"
+            sleep 300 &
+            echo "$$ $!" > "$pids"
+            wait
+            """#
+        )
+        defer { kubectl.remove() }
+        let pidFile = kubectl.folder.path("pids")
+        let runner = KubectlRunner(options: kubectl.options(timeout: .milliseconds(500)))
+        let error = await #expect(throws: ClusterError.self) { try await runner.run(KubectlCommand(["get", pidFile])) }
+        #expect(error?.code == .timeout)
+        #expect(error?.command.contains("kubectl get") == true)
+        let pids = try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: " ").compactMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        try #require(pids.count == 2)
+        #expect(processState(pids[0]) == nil, "kubectl itself was reaped: no zombie")
+        try await waitUntil("the grandchild is dead", timeout: .seconds(10)) {
+            let state = processState(pids[1])
+            return state == nil || state == "Z"
+        }
+    }
+
+    @Test("a missing kubectl binary is reported as such")
+    func missingBinary() async throws {
+        var options = KubectlOptions(kubeconfig: "/nonexistent/kubeconfig", cacheDirectory: "/nonexistent/cache")
+        options.executable = "/nonexistent/bin/kubectl"
+        let error = await #expect(throws: ClusterError.self) {
+            try await KubectlRunner(options: options).run(KubectlCommand(["version"]))
+        }
+        #expect(error?.code == .kubectlMissing)
+        #expect(error?.message.contains("/nonexistent/bin/kubectl") == true)
+    }
+
+    @Test("a kubectl file that is not executable is reported as missing")
+    func notExecutable() async throws {
+        let kubectl = try ScriptedKubectl("exit 0")
+        defer { kubectl.remove() }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: kubectl.path)
+        let error = await #expect(throws: ClusterError.self) {
+            try await KubectlRunner(options: kubectl.options()).run(KubectlCommand(["version"]))
+        }
+        #expect(error?.code == .kubectlMissing)
+    }
+
+    @Test("output beyond the limit stops the call with a typed error")
+    func outputLimit() async throws {
+        let kubectl = try ScriptedKubectl("head -c 1000000 /dev/zero; sleep 300")
+        defer { kubectl.remove() }
+        let runner = KubectlRunner(options: kubectl.options(outputLimit: 64 * 1024))
+        let error = await #expect(throws: ClusterError.self) { try await runner.run(KubectlCommand(["get", "all"])) }
+        #expect(error?.code == .outputTooLarge)
+    }
+}
+
+/// The state letter from /proc/PID/stat (`S`, `Z`, …), or `nil` when no such process exists.
+func processState(_ pid: Int32) -> String? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let closing = stat.lastIndex(of: ")")
+    else { return nil }
+    return stat[stat.index(after: closing)...].split(separator: " ").first.map(String.init)
+}
