@@ -51,23 +51,13 @@ public actor GitMirror {
                 remote: url.redacted
             )
         }
-        var components: [Substring] = []
-        for component in options.path.split(separator: "/") where component != "." {
-            guard component != ".." else {
-                throw GitSourceError(
-                    code: .invalidOptions,
-                    message: "the source path may not contain '..'",
-                    path: options.path
-                )
-            }
-            components.append(component)
-        }
+        let folder = try Self.normalizedFolder(options.path)
         var options = options
         if !options.mirrorDirectory.hasPrefix("/") {
             options.mirrorDirectory = FileManager.default.currentDirectoryPath + "/" + options.mirrorDirectory
         }
         self.options = options
-        self.folder = components.joined(separator: "/")
+        self.folder = folder
         self.url = url
         self.progress = progress
         self.executor = GitThreadExecutor(name: "mooring-git")
@@ -80,6 +70,18 @@ public actor GitMirror {
 
     /// The full name of the tracked branch's ref, on the remote and in the mirror.
     public nonisolated var trackedReference: String { "refs/heads/\(options.branch)" }
+
+    /// A folder inside the repository without `.` components; `..` is refused.
+    static func normalizedFolder(_ path: String) throws(GitSourceError) -> String {
+        var components: [Substring] = []
+        for component in path.split(separator: "/") where component != "." {
+            guard component != ".." else {
+                throw GitSourceError(code: .invalidOptions, message: "the source path may not contain '..'", path: path)
+            }
+            components.append(component)
+        }
+        return components.joined(separator: "/")
+    }
 
     /// Checks the remote's tracked branch and fetches only when it moved. An unchanged branch costs one
     /// connection that lists refs and downloads nothing. A deleted branch is `branchMissing`, never an empty

@@ -1,3 +1,4 @@
+public import Manifests
 public import MooringCore
 
 /// What Mooring last applied for one object: the journal's inventory entry.
@@ -15,6 +16,8 @@ public struct AppliedRecord: Sendable, Equatable, Codable {
     public var verifiedResourceVersion: String?
     /// A fingerprint of the drift last reported, so the same drift is alerted once, not every cycle.
     public var reportedDrift: String?
+    /// The drift policy the object's model set, if any (so the journal's state can be healed alone).
+    public var drift: DriftPolicy?
 
     public init(
         identity: ObjectIdentity,
@@ -22,7 +25,8 @@ public struct AppliedRecord: Sendable, Equatable, Codable {
         applied: JSONValue,
         sourceCommit: String,
         verifiedResourceVersion: String? = nil,
-        reportedDrift: String? = nil
+        reportedDrift: String? = nil,
+        drift: DriftPolicy? = nil
     ) {
         self.identity = identity
         self.apiVersion = apiVersion
@@ -30,5 +34,6 @@ public struct AppliedRecord: Sendable, Equatable, Codable {
         self.sourceCommit = sourceCommit
         self.verifiedResourceVersion = verifiedResourceVersion
         self.reportedDrift = reportedDrift
+        self.drift = drift
     }
 }

@@ -1,4 +1,5 @@
 public import MooringCore
+public import Manifests
 
 /// An object whose live state no longer matches what Mooring applied, while git did not change it.
 public struct Drift: Sendable, Equatable {
@@ -14,7 +15,7 @@ public struct Drift: Sendable, Equatable {
     public var kind: Kind
     public var fields: [FieldDrift]
     /// The drift mode that applies to this object.
-    public var mode: DriftMode
+    public var mode: DriftPolicy
     /// When the drift came through a manager Mooring can name but no field says so: the latest updater.
     public var suspectedManager: String?
 
@@ -22,7 +23,7 @@ public struct Drift: Sendable, Equatable {
         identity: ObjectIdentity,
         kind: Kind,
         fields: [FieldDrift],
-        mode: DriftMode,
+        mode: DriftPolicy,
         suspectedManager: String? = nil
     ) {
         self.identity = identity

@@ -1,4 +1,5 @@
 public import MooringCore
+public import Manifests
 
 /// Compares what Mooring's desired state would make of an object (a server-side dry-run of the
 /// apply, so server defaults and other managers' fields are accounted for exactly as the API server
@@ -15,7 +16,7 @@ public enum DriftDetector {
         identity: ObjectIdentity,
         expected: JSONValue,
         live: JSONValue?,
-        mode: DriftMode,
+        mode: DriftPolicy,
         fieldManager: String
     ) -> Drift? {
         guard let live else { return Drift(identity: identity, kind: .deleted, fields: [], mode: mode) }

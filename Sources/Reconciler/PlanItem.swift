@@ -1,4 +1,5 @@
 public import MooringCore
+public import Manifests
 
 /// One desired object and what the sync must do with it.
 public struct PlanItem: Sendable, Equatable {
@@ -19,13 +20,13 @@ public struct PlanItem: Sendable, Equatable {
     /// The desired object, stamped with its `mooring.dev/source-commit`.
     public var resource: Resource
     public var action: Action
-    public var mode: DriftMode
+    public var mode: DriftPolicy
     /// What was applied last time, if anything.
     public var previous: AppliedRecord?
     /// The live object (with managedFields), if it exists and carries Mooring's label.
     public var live: JSONValue?
 
-    public init(resource: Resource, action: Action, mode: DriftMode, previous: AppliedRecord?, live: JSONValue?) {
+    public init(resource: Resource, action: Action, mode: DriftPolicy, previous: AppliedRecord?, live: JSONValue?) {
         self.resource = resource
         self.action = action
         self.mode = mode

@@ -1,4 +1,5 @@
 public import MooringCore
+import Manifests
 
 /// Plans a sync from values alone: desired objects, the live objects carrying Mooring's label, and
 /// the journal's inventory. No I/O here; the Sync stage runs the dry-runs and applies.
@@ -62,7 +63,7 @@ public enum Planner {
         return PlanItem(
             resource: stamped,
             action: action,
-            mode: policy.driftMode(for: resource.labels),
+            mode: policy.driftPolicy(for: resource.identity),
             previous: previous,
             live: live
         )

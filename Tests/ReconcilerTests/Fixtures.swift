@@ -1,4 +1,5 @@
 import MooringCore
+import Manifests
 import Reconciler
 
 /// Small builders for the objects the reconciler tests reason about.

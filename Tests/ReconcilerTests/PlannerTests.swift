@@ -1,4 +1,5 @@
 import MooringCore
+import Manifests
 import Reconciler
 import Testing
 
@@ -124,7 +125,7 @@ struct PlannerTests {
         let healed = Fixtures.deployment("healed", model: "a")
         let alerted = Fixtures.deployment("alerted", model: "b")
         let changed = Fixtures.deployment("changed")
-        let policy = ReconcilePolicy(drift: .heal, modelDrift: ["b": .alert])
+        let policy = ReconcilePolicy(drift: .heal, driftOverrides: [alerted.identity: .alert])
         let plan = Planner.plan(
             desired: [healed, alerted, changed],
             commit: "c2",

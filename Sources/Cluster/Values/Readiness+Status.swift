@@ -7,13 +7,21 @@ extension Readiness {
     /// (`status.observedGeneration ≥ metadata.generation`), all replicas are updated and available and none
     /// of an older revision remain, and its Progressing condition does not say `ProgressDeadlineExceeded`
     /// (that is ``State/failed``). An InferenceService is ready when its Ready condition is True for the
-    /// latest generation. Objects of other kinds are ready when they exist.
+    /// latest generation. A CustomResourceDefinition is ready once Established. Objects of other kinds are
+    /// ready when they exist.
     public init(of object: JSONValue) {
         let resource = Resource(object: object)
         switch (resource.identity.group, resource.kind) {
         case ("apps", "Deployment"): self = Self.deployment(object, identity: resource.identity)
         case ("serving.kserve.io", "InferenceService"):
             self = Self.inferenceService(object, identity: resource.identity)
+        case ("apiextensions.k8s.io", "CustomResourceDefinition"):
+            let established = Self.condition("Established", in: object["status"] ?? [:])?["status"]?.stringValue == "True"
+            self.init(
+                object: resource.identity,
+                state: established ? .ready : .progressing,
+                reason: established ? "" : "the CustomResourceDefinition is not Established yet"
+            )
         default: self.init(object: resource.identity, state: .ready)
         }
     }

@@ -1,9 +1,9 @@
 import MooringCore
-public import Reconciler
+public import Manifests
 
 /// Guardrails for one cluster, kept on the host so that a pull request cannot loosen them.
 public struct PolicySettings: Sendable, Equatable {
-    public var drift: DriftMode
+    public var drift: DriftPolicy
     public var prune: Bool
     /// Most deletions in one sync; more is refused and alerted.
     public var pruneLimit: Int
@@ -19,7 +19,7 @@ public struct PolicySettings: Sendable, Equatable {
     public var gateFloors: [String: GateFloor]
 
     public init(
-        drift: DriftMode = .heal,
+        drift: DriftPolicy = .heal,
         prune: Bool = true,
         pruneLimit: Int = 10,
         allowPruneKinds: [String] = [],
@@ -52,19 +52,23 @@ extension PolicySettings {
         let floorsPath = base.appending("gateFloors")
         for metric in (reader.object(floorsPath, allowed: nil) ?? [:]).keys.sorted() {
             let metricPath = floorsPath.appending(metric)
-            guard reader.object(metricPath, allowed: ["min", "max"]) != nil else {
-                reader.report(metricPath, "must be a mapping with min and/or max")
+            guard reader.object(metricPath, allowed: ["min", "max", "minDeltaVsStable", "direction"]) != nil else {
+                reader.report(metricPath, "must be a mapping with min, max or minDeltaVsStable")
                 continue
             }
             let floor = GateFloor(
                 min: reader.number(metricPath.appending("min")),
-                max: reader.number(metricPath.appending("max"))
+                max: reader.number(metricPath.appending("max")),
+                minDeltaVsStable: reader.number(metricPath.appending("minDeltaVsStable")),
+                direction: reader.choice(metricPath.appending("direction"), as: Gate.Direction.self) ?? .higher
             )
-            if floor.min == nil, floor.max == nil { reader.report(metricPath, "needs min or max") }
+            if floor.min == nil, floor.max == nil, floor.minDeltaVsStable == nil {
+                reader.report(metricPath, "needs min, max or minDeltaVsStable")
+            }
             floors[metric] = floor
         }
         self.init(
-            drift: reader.choice(base.appending("drift"), as: DriftMode.self) ?? defaults.drift,
+            drift: reader.choice(base.appending("drift"), as: DriftPolicy.self) ?? defaults.drift,
             prune: reader.bool(base.appending("prune")) ?? defaults.prune,
             pruneLimit: reader.integer(base.appending("pruneLimit"), minimum: 0) ?? defaults.pruneLimit,
             allowPruneKinds: reader.strings(base.appending("allowPruneKinds")) ?? defaults.allowPruneKinds,

@@ -13,6 +13,10 @@ public struct TargetState: Sendable, Equatable, Codable {
     public var inventory: [AppliedRecord]
     /// The serving versions per model name.
     public var models: [String: ModelState]
+    /// The last commit refused by validation, so it is reported once, not on every poll.
+    public var refusedCommit: String?
+    /// The prune last reported as blocked (a fingerprint), so it is reported once.
+    public var reportedPruneBlock: String?
     /// The commit whose rollout last failed its health check, so it is not re-applied in a hot loop.
     public var unhealthyCommit: String?
     /// How many times in a row that commit failed its health check.
@@ -25,6 +29,8 @@ public struct TargetState: Sendable, Equatable, Codable {
         lastAppliedAt: Date? = nil,
         inventory: [AppliedRecord] = [],
         models: [String: ModelState] = [:],
+        refusedCommit: String? = nil,
+        reportedPruneBlock: String? = nil,
         unhealthyCommit: String? = nil,
         unhealthyAttempts: Int = 0,
         retryAfter: Date? = nil
@@ -33,6 +39,8 @@ public struct TargetState: Sendable, Equatable, Codable {
         self.lastAppliedAt = lastAppliedAt
         self.inventory = inventory
         self.models = models
+        self.refusedCommit = refusedCommit
+        self.reportedPruneBlock = reportedPruneBlock
         self.unhealthyCommit = unhealthyCommit
         self.unhealthyAttempts = unhealthyAttempts
         self.retryAfter = retryAfter

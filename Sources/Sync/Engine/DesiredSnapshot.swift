@@ -1,0 +1,18 @@
+import GitSource
+import Manifests
+import MooringCore
+
+/// The desired state one target syncs to, and where it came from.
+struct DesiredSnapshot: Sendable {
+    /// The objects, unstamped (from git) or as last applied (fallback).
+    var resources: [Resource]
+    var models: [ModelSummary]
+    /// Per-object drift policies of the models.
+    var driftOverrides: [ObjectIdentity: DriftPolicy]
+    /// The commit the state belongs to.
+    var commit: String
+    var commitInfo: CommitInfo?
+    /// Whether this is the journal's last applied state rather than a fresh render of git
+    /// (git unreachable, or the new commit refused): nothing is pruned from it.
+    var isFallback: Bool
+}

@@ -1,0 +1,123 @@
+import Cluster
+import Foundation
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// What the apply stage achieved.
+    struct ApplyProgress {
+        /// Server-returned objects by identity.
+        var applied: [ObjectIdentity: JSONValue] = [:]
+        /// Objects refused because another field manager owns fields (reported as drift).
+        var conflicts: [ObjectIdentity: ClusterError] = [:]
+        /// Whether anything else failed: a refused object, an unreachable cluster, a CRD never Established.
+        var failed = false
+
+        /// Whether every apply succeeded (conflicts count as failures: nothing is pruned then).
+        var succeeded: Bool { conflicts.isEmpty && !failed }
+    }
+
+    /// Applies the batches in order, one kubectl call each, waiting for new CRDs to be Established
+    /// before anything that may use them. Stops at the first batch with a refused object.
+    func apply(_ decision: SyncDecision, cluster: ClusterClient, run: inout TargetRun) async -> ApplyProgress {
+        var progress = ApplyProgress()
+        for batch in decision.batches {
+            run.progress(
+                "applying \(batch.resources.count) object(s) (\(batch.phase))\(batch.force ? ", taking ownership back" : "")"
+            )
+            let outcome: ApplyOutcome
+            do {
+                outcome = try await cluster.apply(batch.resources.map(\.object), force: batch.force)
+            } catch {
+                run.raise(SyncEvent(.syncFailed, .error, "apply failed: \(error.message)", fields: ["code": error.code.description]))
+                progress.failed = true
+                return progress
+            }
+            for result in outcome.results {
+                if let object = result.appliedObject {
+                    progress.applied[result.object] = object
+                } else if let error = result.error {
+                    if error.code == .conflict {
+                        progress.conflicts[result.object] = error
+                        let owners = error.conflicts.map(\.description).joined(separator: "; ")
+                        run.raise(
+                            SyncEvent(
+                                .drift,
+                                .warning,
+                                "\(result.object) was changed in the cluster: \(owners); not taking ownership (drift: alert)",
+                                fields: [
+                                    "object": result.object.description,
+                                    "fields": error.conflicts.flatMap(\.fields).joined(separator: ","),
+                                    "managers": error.conflicts.map(\.manager).joined(separator: ","),
+                                ]
+                            )
+                        )
+                    } else {
+                        progress.failed = true
+                        run.raise(
+                            SyncEvent(
+                                .syncFailed,
+                                .error,
+                                "\(result.object) was refused: \(error.message)",
+                                fields: ["object": result.object.description, "code": error.code.description]
+                            )
+                        )
+                    }
+                }
+            }
+            guard outcome.succeeded else { return progress }
+            if batch.resources.contains(where: { $0.kind == "CustomResourceDefinition" }) {
+                let crds = batch.resources.filter { $0.kind == "CustomResourceDefinition" }
+                guard await waitUntilReady(crds, cluster: cluster, run: &run) else {
+                    progress.failed = true
+                    return progress
+                }
+            }
+        }
+        return progress
+    }
+
+    /// Deletes what the prune guard allows, in reverse apply order, in one call.
+    func prune(_ decision: PruneDecision, state: inout TargetState, cluster: ClusterClient, run: inout TargetRun) async
+        -> [ObjectIdentity]
+    {
+        if !decision.blocked.isEmpty {
+            let fingerprint = StableHash.hex(of: decision.blocked.map { "\($0.resource.identity)=\($0.reason)" }.joined(separator: "|"))
+            if state.reportedPruneBlock != fingerprint {
+                let lines = decision.blocked.map { "\($0.resource.identity) (\(Self.explain($0.reason)))" }
+                run.raise(
+                    SyncEvent(
+                        .pruneBlocked,
+                        .warning,
+                        "not pruning \(decision.blocked.count) object(s): " + lines.joined(separator: ", "),
+                        fields: ["objects": String(decision.blocked.count)]
+                    )
+                )
+                state.reportedPruneBlock = fingerprint
+            }
+        } else {
+            state.reportedPruneBlock = nil
+        }
+        guard !decision.prune.isEmpty else { return [] }
+        run.progress("pruning \(decision.prune.count) object(s) removed from git")
+        let references = decision.prune.compactMap { ObjectReference(object: $0.object) }
+        do {
+            try await cluster.delete(references)
+            return decision.prune.map(\.identity)
+        } catch {
+            run.raise(SyncEvent(.syncFailed, .error, "prune failed: \(error.message)"))
+            return []
+        }
+    }
+
+    static func explain(_ reason: PruneDecision.Reason) -> String {
+        switch reason {
+        case .disabled: return "pruning is off in the host policy"
+        case .emptyDesiredState: return "the desired state is empty: a commit that empties the folder, or a wrong path?"
+        case .applyFailed: return "an apply of this sync failed"
+        case .untrustedInventory: return "safe mode: the journal was damaged"
+        case .overLimit: return "more deletions than policy.pruneLimit allows"
+        case .protectedKind: return "a protected kind; allow it with policy.allowPruneKinds"
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GitSource
+import Manifests
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// The outcome of reading and validating a target's folder.
+    enum DesiredOutcome {
+        /// A desired state to sync to.
+        case ready(DesiredSnapshot)
+        /// The new commit was refused; the fallback (the last applied state) is still kept in sync.
+        case refused(fallback: DesiredSnapshot?)
+        /// Neither git nor the journal gives a desired state.
+        case unavailable
+    }
+
+    /// The desired state for `target`: rendered from the polled commit, or — when git is unreachable,
+    /// or the commit is the one last applied — the journal's last applied state.
+    func desiredState(
+        for target: TargetSettings,
+        poll: PollResult?,
+        state: TargetState,
+        run: inout TargetRun
+    ) async -> DesiredOutcome {
+        let fallback = Self.lastApplied(state, trusted: inventoryTrusted)
+        guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
+        let commit = poll.current
+        if let fallback, fallback.commit == commit.hex { return .ready(fallback) }
+        await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
+        let info = try? await mirror.commit(commit)
+        let snapshot: Snapshot
+        do {
+            snapshot = try await mirror.snapshot(of: commit, folder: target.path)
+        } catch {
+            if [.unreachable, .timeout, .authentication, .corruptMirror, .git].contains(error.code) {
+                run.raise(SyncEvent(.syncFailed, .error, "reading commit \(commit.short) failed: \(error.message)"))
+                return fallback.map { .ready($0) } ?? .unavailable
+            }
+            refuse(commit, state: state, run: &run, summary: error.message, diagnostics: [])
+            return .refused(fallback: fallback)
+        }
+        var previousFiles: [SourceFile]?
+        if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
+            previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
+        }
+        let builder = DesiredStateBuilder(policy: target.policy.validationPolicy)
+        do {
+            let desired = try builder.build(files: snapshot.files, previousFiles: previousFiles)
+            return .ready(
+                DesiredSnapshot(
+                    resources: desired.resources,
+                    models: desired.models,
+                    driftOverrides: desired.driftOverrides,
+                    commit: commit.hex,
+                    commitInfo: info,
+                    isFallback: false
+                )
+            )
+        } catch {
+            refuse(
+                commit,
+                state: state,
+                run: &run,
+                summary: "\(error.diagnostics.count) problem(s) in \(error.filesWithProblems.count) file(s)",
+                diagnostics: error.diagnostics
+            )
+            return .refused(fallback: fallback)
+        }
+    }
+
+    /// Raises `history_rewritten` when the new tip does not descend from the last applied commit.
+    private func checkHistory(from last: String?, to commit: CommitID, run: inout TargetRun) async {
+        guard let last, last != commit.hex, let lastID = CommitID(last) else { return }
+        let descends = (try? await mirror.isDescendant(commit, of: lastID)) ?? false
+        guard !descends else { return }
+        run.raise(
+            SyncEvent(
+                .historyRewritten,
+                .warning,
+                "the branch was rewritten: \(commit.short) does not descend from the last applied \(lastID.short)"
+                    + " (a force-push?); syncing to the new tip",
+                fields: ["previous": last, "commit": commit.hex]
+            )
+        )
+    }
+
+    /// Raises `validation_failed` (and `gate_failed` per failed gate) once per refused commit.
+    private func refuse(
+        _ commit: CommitID,
+        state: TargetState,
+        run: inout TargetRun,
+        summary: String,
+        diagnostics: [Diagnostic]
+    ) {
+        guard state.refusedCommit != commit.hex else {
+            run.progress("commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")")
+            return
+        }
+        for diagnostic in diagnostics where diagnostic.rule == .gateFailed {
+            run.raise(
+                SyncEvent(.gateFailed, .error, diagnostic.message, fields: ["commit": commit.hex, "file": diagnostic.file])
+            )
+        }
+        let shown = diagnostics.prefix(20).map { "\($0.file):\($0.line): \($0.message)" }
+        let more = diagnostics.count > shown.count ? ["… and \(diagnostics.count - shown.count) more"] : []
+        run.raise(
+            SyncEvent(
+                .validationFailed,
+                .error,
+                "commit \(commit.short) refused, nothing applied: \(summary)"
+                    + (shown.isEmpty ? "" : "\n" + (shown + more).joined(separator: "\n")),
+                fields: ["commit": commit.hex, "problems": String(diagnostics.count)]
+            )
+        )
+    }
+
+    /// The journal's last applied state as a desired state (for drift healing without git).
+    static func lastApplied(_ state: TargetState, trusted: Bool) -> DesiredSnapshot? {
+        guard trusted, let commit = state.lastAppliedCommit, !state.inventory.isEmpty else { return nil }
+        var overrides: [ObjectIdentity: DriftPolicy] = [:]
+        for record in state.inventory { if let drift = record.drift { overrides[record.identity] = drift } }
+        return DesiredSnapshot(
+            resources: state.inventory.map { Resource(object: ObjectNormalizer.withoutSourceCommit($0.applied)) },
+            models: [],
+            driftOverrides: overrides,
+            commit: commit,
+            commitInfo: nil,
+            isFallback: true
+        )
+    }
+}

@@ -1,0 +1,56 @@
+import Cluster
+import Foundation
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// Kinds whose readiness a sync waits for after applying them.
+    static let healthKinds: Set<String> = ["Deployment", "InferenceService", "CustomResourceDefinition"]
+
+    /// Waits until `resources` are ready and serve the versions they should (`health.timeout`).
+    /// Returns whether they did; raises `health_degraded` naming each object that did not.
+    func waitUntilReady(_ resources: [Resource], cluster: ClusterClient, run: inout TargetRun) async -> Bool {
+        let watched = resources.filter { Self.healthKinds.contains($0.kind) }
+        guard !watched.isEmpty else { return true }
+        let references = watched.compactMap { ObjectReference(object: $0.object) }
+        let desired = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
+        let deadline = ContinuousClock.now + configuration.health.timeout
+        var problems: [String] = []
+        run.progress("waiting for \(watched.count) object(s) to become ready")
+        while true {
+            problems = []
+            do {
+                let live = try await cluster.get(references, ignoreNotFound: true)
+                let byIdentity = Dictionary(live.map { (Resource(object: $0).identity, $0) }, uniquingKeysWith: { first, _ in first })
+                for reference in references {
+                    guard let object = byIdentity[reference.identity] else {
+                        problems.append("\(reference.identity) does not exist")
+                        continue
+                    }
+                    let readiness = Readiness(of: object)
+                    if !readiness.isReady {
+                        problems.append(readiness.description)
+                    } else if let wanted = desired[reference.identity],
+                        let mismatch = ServedVersionCheck.mismatch(desired: wanted, live: object)
+                    {
+                        problems.append("\(reference.identity) \(mismatch)")
+                    }
+                }
+            } catch {
+                problems = ["readiness could not be read: \(error.message)"]
+            }
+            if problems.isEmpty { return true }
+            guard ContinuousClock.now < deadline else { break }
+            try? await Task.sleep(for: .milliseconds(500))
+        }
+        run.raise(
+            SyncEvent(
+                .healthDegraded,
+                .warning,
+                "not healthy after \(GoDuration.format(configuration.health.timeout)): " + problems.joined(separator: "; "),
+                fields: ["objects": String(problems.count)]
+            )
+        )
+        return false
+    }
+}

@@ -1,0 +1,68 @@
+import Cluster
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// The live objects carrying Mooring's label, of every kind the desired state or the inventory
+    /// has, in one kubectl call. Kinds the cluster does not serve yet (a CRD this sync creates) are
+    /// left out after one discovery.
+    func liveObjects(
+        desired: [Resource],
+        inventory: [AppliedRecord],
+        cluster: ClusterClient
+    ) async throws(ClusterError) -> [ObjectIdentity: JSONValue] {
+        let identities = desired.map(\.identity) + inventory.map(\.identity)
+        var kinds = Array(Set(identities.map { GroupKind(group: $0.group, kind: $0.kind) })).sorted()
+        let objects: [JSONValue]
+        do {
+            objects = try await cluster.listManaged(kinds: kinds)
+        } catch where error.code == .unknownKind {
+            let catalog = try await cluster.discover()
+            kinds = kinds.filter { catalog.resource(for: $0) != nil }
+            objects = try await cluster.listManaged(kinds: kinds)
+        }
+        var live: [ObjectIdentity: JSONValue] = [:]
+        for object in objects { live[Resource(object: object).identity] = object }
+        return live
+    }
+
+    /// Dry-runs the desired state of objects whose live resourceVersion moved since Mooring applied
+    /// them (one kubectl call, forcing ownership so the result is what a heal would produce) and
+    /// compares the result with the live object; objects gone from the cluster drifted by deletion.
+    func driftChecks(
+        _ plan: Plan,
+        cluster: ClusterClient,
+        fieldManager: String,
+        run: inout TargetRun
+    ) async throws(ClusterError) -> [ObjectIdentity: Drift] {
+        var drifts: [ObjectIdentity: Drift] = [:]
+        for item in plan.items(.recreate) {
+            drifts[item.identity] = Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
+        }
+        let suspects = plan.items(.verify)
+        guard !suspects.isEmpty else { return drifts }
+        run.progress("checking \(suspects.count) object(s) changed in the cluster since the last sync")
+        let outcome = try await cluster.apply(suspects.map(\.resource.object), force: true, dryRun: true)
+        for (item, result) in zip(suspects, outcome.results) {
+            guard let expected = result.appliedObject else {
+                run.raise(
+                    SyncEvent(
+                        .syncFailed,
+                        .error,
+                        "cannot check \(item.identity) for drift: \(result.error?.message ?? "dry-run refused")",
+                        fields: ["object": item.identity.description]
+                    )
+                )
+                continue
+            }
+            drifts[item.identity] = DriftDetector.detect(
+                identity: item.identity,
+                expected: expected,
+                live: item.live,
+                mode: item.mode,
+                fieldManager: fieldManager
+            )
+        }
+        return drifts
+    }
+}

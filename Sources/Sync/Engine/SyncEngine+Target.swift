@@ -1,0 +1,166 @@
+import Cluster
+import Foundation
+import GitSource
+import Manifests
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// One target, end to end.
+    func sync(_ target: TargetSettings, poll: PollResult?, dryRun: Bool) async -> TargetReport {
+        var run = TargetRun(target: target, logger: logger)
+        var targetState = state?[target.name] ?? TargetState()
+        let desired: DesiredSnapshot
+        var refused = false
+        switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
+        case .ready(let snapshot):
+            desired = snapshot
+        case .refused(let fallback):
+            if !dryRun, let commit = poll?.current.hex {
+                if targetState.refusedCommit != commit { appendHistory(refusedEntry(commit, run: run)) }
+                targetState.refusedCommit = commit
+                state?[target.name] = targetState
+            }
+            guard let fallback else { return run.report(.refused, commit: poll?.current.hex) }
+            refused = true
+            desired = fallback
+        case .unavailable:
+            return run.report(.failed, commit: nil)
+        }
+        if !dryRun, !desired.isFallback, targetState.unhealthyCommit == desired.commit,
+            let retryAfter = targetState.retryAfter, Date() < retryAfter
+        {
+            run.progress("commit \(desired.commit.prefix(12)) was not healthy; next attempt after \(retryAfter)")
+            return run.report(.waiting, commit: desired.commit)
+        }
+        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
+        let fieldManager = target.cluster.fieldManager
+        let policy = target.policy.reconcilePolicy(overrides: desired.driftOverrides)
+        let plan: Plan
+        let decision: SyncDecision
+        do {
+            let live = try await liveObjects(desired: desired.resources, inventory: targetState.inventory, cluster: cluster)
+            plan = Planner.plan(
+                desired: desired.resources,
+                commit: desired.commit,
+                live: live,
+                inventory: targetState.inventoryByIdentity,
+                policy: policy
+            )
+            let drifts = try await driftChecks(plan, cluster: cluster, fieldManager: fieldManager, run: &run)
+            decision = Planner.decide(plan, drifts: drifts)
+        } catch {
+            run.raise(SyncEvent(.syncFailed, .error, "reading the cluster failed: \(error.message)", fields: ["code": error.code.description]))
+            if !dryRun { appendHistory(failedEntry(desired, message: error.message, run: run)) }
+            return run.report(.failed, commit: desired.commit)
+        }
+        reportDrift(decision, state: &targetState, run: &run, dryRun: dryRun)
+        let trusted = inventoryTrusted && !desired.isFallback
+        if dryRun {
+            var report = run.report(.planned, commit: desired.commit)
+            report.decision = decision
+            report.pruneDecision = PruneGuard.decide(
+                candidates: plan.pruneCandidates,
+                desiredCount: desired.resources.count,
+                appliesSucceeded: true,
+                inventoryTrusted: trusted,
+                policy: policy
+            )
+            return report
+        }
+        let applied = await apply(decision, cluster: cluster, run: &run)
+        let pruneDecision = PruneGuard.decide(
+            candidates: plan.pruneCandidates,
+            desiredCount: desired.resources.count,
+            appliesSucceeded: applied.succeeded,
+            inventoryTrusted: trusted,
+            policy: policy
+        )
+        let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
+        let watched = decision.applied.filter { applied.applied[$0.identity] != nil && ApplyPhase.of($0) >= .workloads }
+        let healthy = applied.succeeded ? await waitUntilReady(watched, cluster: cluster, run: &run) : true
+        let outcome = self.outcome(
+            refused: refused,
+            applied: applied,
+            healthy: healthy,
+            decision: decision,
+            pruned: pruned,
+            failed: run.events.contains { $0.name == .syncFailed }
+        )
+        record(
+            outcome,
+            desired: desired,
+            plan: plan,
+            decision: decision,
+            applied: applied,
+            pruned: pruned,
+            state: &targetState,
+            run: &run
+        )
+        state?[target.name] = targetState
+        if trusted, applied.succeeded { inventoryTrusted = true }
+        var report = run.report(outcome, commit: desired.commit, applied: Array(applied.applied.keys).sorted(), pruned: pruned)
+        report.decision = decision
+        report.pruneDecision = pruneDecision
+        return report
+    }
+
+    private func outcome(
+        refused: Bool,
+        applied: ApplyProgress,
+        healthy: Bool,
+        decision: SyncDecision,
+        pruned: [ObjectIdentity],
+        failed: Bool
+    ) -> TargetReport.Outcome {
+        if refused { return .refused }
+        if applied.failed || failed { return .failed }
+        if !applied.conflicts.isEmpty { return .drifted }
+        if !healthy { return .degraded }
+        if !applied.applied.isEmpty || !pruned.isEmpty { return .applied }
+        if !decision.alerted.isEmpty { return .drifted }
+        return .inSync
+    }
+
+    /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the
+    /// drift last reported for that object.
+    private func reportDrift(_ decision: SyncDecision, state: inout TargetState, run: inout TargetRun, dryRun: Bool) {
+        for drift in decision.healed {
+            run.raise(
+                SyncEvent(
+                    .driftHealed,
+                    .info,
+                    "\(dryRun ? "would heal" : "healing") drift of \(Self.describe(drift))",
+                    fields: Self.fields(of: drift)
+                )
+            )
+        }
+        for drift in decision.alerted {
+            let index = state.inventory.firstIndex { $0.identity == drift.identity }
+            guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
+            run.raise(SyncEvent(.drift, .warning, "drift of \(Self.describe(drift)) (alert only)", fields: Self.fields(of: drift)))
+            if !dryRun, let index { state.inventory[index].reportedDrift = drift.fingerprint }
+        }
+    }
+
+    static func describe(_ drift: Drift) -> String {
+        guard drift.kind == .modified else { return "\(drift.identity): deleted from the cluster" }
+        let fields = drift.fields.prefix(5).map { field in
+            "\(field.path) \(field.desired?.serialized() ?? "(absent)") → \(field.live?.serialized() ?? "(absent)")"
+        }
+        let more = drift.fields.count > 5 ? ", … \(drift.fields.count - 5) more" : ""
+        let who = drift.managers.isEmpty ? "" : " (changed by \(drift.managers.joined(separator: ", ")))"
+        return "\(drift.identity): \(fields.joined(separator: ", "))\(more)\(who)"
+    }
+
+    static func fields(of drift: Drift) -> [String: String] {
+        [
+            "object": drift.identity.description,
+            "kind": drift.kind.rawValue,
+            "fields": drift.fields.map(\.path.description).joined(separator: ","),
+            "managers": drift.managers.joined(separator: ","),
+            "desired": drift.fields.map { $0.desired?.serialized() ?? "(absent)" }.joined(separator: ","),
+            "live": drift.fields.map { $0.live?.serialized() ?? "(absent)" }.joined(separator: ","),
+        ]
+    }
+}

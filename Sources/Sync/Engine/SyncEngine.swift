@@ -1,0 +1,111 @@
+import Cluster
+import Foundation
+public import GitSource
+public import Logging
+import Manifests
+import MooringCore
+import Reconciler
+
+/// Runs syncs: one fetch of the source, then for each target the stages in order — desired state,
+/// live state, plan, drift checks, apply, prune, health — and the journal. The command-line tool and
+/// the daemon both sync through this type and nothing else. Not reentrant: one sync at a time.
+public actor SyncEngine {
+    public let configuration: MooringConfiguration
+    let mirror: GitMirror
+    let journal: Journal
+    let logger: Logger
+    /// The journal as loaded (and updated by each sync); `nil` until the first sync reads it.
+    var state: JournalState?
+    /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
+    /// until a sync has rebuilt it).
+    var inventoryTrusted = true
+
+    public init(
+        configuration: MooringConfiguration,
+        logger: Logger,
+        progress: (@Sendable (TransferProgress) -> Void)? = nil
+    ) throws(SyncError) {
+        self.configuration = configuration
+        self.logger = logger
+        self.journal = Journal(directory: configuration.stateDirectory)
+        do {
+            try DurableFile.createDirectory(configuration.stateDirectory)
+            self.mirror = try GitMirror(options: configuration.gitSourceOptions, progress: progress)
+        } catch let error as DurableFile.Failure {
+            throw SyncError(code: .journal, message: "\(error.path) \(error.message)")
+        } catch let error as GitSourceError {
+            throw SyncError(code: .source, message: error.description)
+        } catch {
+            throw SyncError(code: .source, message: "\(error)")
+        }
+    }
+
+    /// One full sync of every target. With `dryRun`, everything up to the decision runs (server-side
+    /// dry-runs included) and nothing is changed: no apply, no prune, no journal write.
+    public func sync(dryRun: Bool = false) async -> SyncReport {
+        var events: [SyncEvent] = []
+        loadJournal(&events)
+        let poll: PollResult?
+        do {
+            poll = try await mirror.poll()
+            if let moved = poll?.movedAsideMirror {
+                logger.warning("the mirror could not be used and was moved aside to \(moved); cloned again")
+            }
+        } catch {
+            poll = nil
+            raise(
+                SyncEvent(
+                    .sourceUnreachable,
+                    .error,
+                    "git source unreachable: \(error.message); keeping the last applied state",
+                    fields: ["code": error.code.description]
+                ),
+                into: &events
+            )
+        }
+        var reports: [TargetReport] = []
+        for target in configuration.targets {
+            reports.append(await sync(target, poll: poll, dryRun: dryRun))
+        }
+        if !dryRun, let state {
+            do {
+                try journal.save(state)
+            } catch {
+                raise(SyncEvent(.syncFailed, .error, "the journal could not be saved: \(error.message)"), into: &events)
+            }
+        }
+        return SyncReport(events: events, targets: reports)
+    }
+
+    /// Reads the journal on first use; a corrupt one is set aside and the run continues in safe mode.
+    private func loadJournal(_ events: inout [SyncEvent]) {
+        guard state == nil else { return }
+        do {
+            let load = try journal.load()
+            state = load.state
+            if case .corrupt(let reason, let movedTo) = load {
+                inventoryTrusted = false
+                raise(
+                    SyncEvent(
+                        .journalCorrupt,
+                        .error,
+                        "state.json is damaged (\(reason)); moved to \(movedTo). Safe mode: applying, never pruning",
+                        fields: ["movedTo": movedTo]
+                    ),
+                    into: &events
+                )
+            }
+        } catch {
+            state = JournalState()
+            inventoryTrusted = false
+            raise(SyncEvent(.journalCorrupt, .error, "\(error.message). Safe mode: applying, never pruning"), into: &events)
+        }
+    }
+
+    private func raise(_ event: SyncEvent, into events: inout [SyncEvent]) {
+        var metadata: Logger.Metadata = ["event": .string(event.name.rawValue)]
+        for (key, value) in event.fields { metadata[key] = .string(value) }
+        logger.log(level: event.severity == .error ? .error : .warning, "\(event.message)", metadata: metadata)
+        events.append(event)
+    }
+}

@@ -1,0 +1,18 @@
+/// What one sync did: events that concern the whole run (git, the journal) and a report per target.
+public struct SyncReport: Sendable {
+    public var events: [SyncEvent]
+    public var targets: [TargetReport]
+
+    public init(events: [SyncEvent], targets: [TargetReport]) {
+        self.events = events
+        self.targets = targets
+    }
+
+    /// Every event, run-level first.
+    public var allEvents: [SyncEvent] { events + targets.flatMap(\.events) }
+
+    /// Whether any target failed, was refused or degraded, or the run itself could not start.
+    public var isFailure: Bool {
+        targets.isEmpty || targets.contains { $0.outcome.isFailure }
+    }
+}

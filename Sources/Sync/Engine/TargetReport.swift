@@ -1,0 +1,64 @@
+public import Foundation
+public import MooringCore
+public import Reconciler
+
+/// What one sync did for one target.
+public struct TargetReport: Sendable {
+    /// How the sync ended.
+    public enum Outcome: String, Sendable {
+        /// Nothing to change.
+        case inSync = "in-sync"
+        /// Changes were applied (and became healthy).
+        case applied
+        /// Drift was found and left in place (alert-only).
+        case drifted
+        /// Applied, but not healthy within the timeout.
+        case degraded
+        /// The commit was refused (invalid, a failed gate); the last good state stays.
+        case refused
+        /// git, kubectl or the cluster failed.
+        case failed
+        /// A commit that failed recently is not retried before its backoff ends.
+        case waiting
+        /// `--dry-run`: what would be done, nothing changed.
+        case planned
+
+        /// Whether the command should exit non-zero.
+        public var isFailure: Bool { self == .refused || self == .failed || self == .degraded }
+    }
+
+    public var target: String
+    public var outcome: Outcome
+    /// The commit the desired state came from.
+    public var commit: String?
+    public var events: [SyncEvent]
+    /// Objects created, updated or re-applied to heal drift.
+    public var applied: [ObjectIdentity]
+    public var pruned: [ObjectIdentity]
+    /// The plan and decision, for `--dry-run` and `diff`.
+    public var decision: SyncDecision?
+    public var pruneDecision: PruneDecision?
+    public var duration: Duration
+
+    public init(
+        target: String,
+        outcome: Outcome,
+        commit: String?,
+        events: [SyncEvent] = [],
+        applied: [ObjectIdentity] = [],
+        pruned: [ObjectIdentity] = [],
+        decision: SyncDecision? = nil,
+        pruneDecision: PruneDecision? = nil,
+        duration: Duration = .zero
+    ) {
+        self.target = target
+        self.outcome = outcome
+        self.commit = commit
+        self.events = events
+        self.applied = applied
+        self.pruned = pruned
+        self.decision = decision
+        self.pruneDecision = pruneDecision
+        self.duration = duration
+    }
+}
