@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "KubeSim", "TestSupport"],
+            dependencies: ["Sync", "Reconciler", "KubeSim", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,16 +1,26 @@
 import ArgumentParser
-import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Mooring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mooring",
         abstract: "GitOps reconciliation for machine-learning model deployments.",
-        subcommands: [ValidateCommand.self]
+        discussion: """
+            Mooring keeps a Kubernetes cluster in step with a git repository: which model versions \
+            serve, and the configuration around them. The host configuration lives in \
+            /etc/mooring/mooring.yaml; see the README for its keys.
+            """,
+        subcommands: [ValidateCommand.self, HistoryCommand.self]
     )
 
-    /// Runs the command, exiting 2 on usage errors (ArgumentParser's default is 64) as INTERFACE.md promises.
+    /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
+    /// Usage errors exit 2 (ArgumentParser's own code for them is 64).
     static func main() async {
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -18,11 +28,13 @@ struct Mooring: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            Terminal.error(failure.description)
+            Glibc.exit(failure.exitCode.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                var standardError = StandardError()
-                print(fullMessage(for: error), to: &standardError)
-                Foundation.exit(2)
+                Terminal.note(fullMessage(for: error))
+                Glibc.exit(2)
             }
             exit(withError: error)
         }

@@ -307,10 +307,11 @@ struct BuildPass {
         // A model with problems is still checked against its records and gates, so that one run
         // reports everything; the commit is refused anyway.
         guard var model else { return nil }
-        guard checkOwnMetadata(labels: model.labels, annotations: model.annotations, in: document),
-            let identity = document.identity,
-            case .namespaced(let namespace) = resolveNamespace(identity, in: document)
-        else { return nil }
+        guard let identity = document.identity else { return nil }
+        _ = checkOwnMetadata(labels: model.labels, annotations: model.annotations, in: document)
+        // A refused namespace is reported; the model's records and gates are checked all the same.
+        var namespace = identity.namespace ?? policy.defaultNamespace ?? ""
+        if case .namespaced(let resolved) = resolveNamespace(identity, in: document) { namespace = resolved }
         model.namespace = namespace
         return .deployment(DeploymentEntry(model: model, namespace: namespace, document: document))
     }

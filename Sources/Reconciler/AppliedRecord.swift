@@ -1,0 +1,34 @@
+public import MooringCore
+
+/// What Mooring last applied for one object: the journal's inventory entry.
+///
+/// An object is Mooring's to prune only if it has a record here (and carries the managed-by label).
+public struct AppliedRecord: Sendable, Equatable, Codable {
+    public var identity: ObjectIdentity
+    public var apiVersion: String
+    /// The object exactly as applied, `mooring.dev/source-commit` included.
+    public var applied: JSONValue
+    /// The commit that last changed this object's desired state.
+    public var sourceCommit: String
+    /// The live resourceVersion at which the live object was last seen to match `applied`;
+    /// while the live object stays at it, nothing needs checking.
+    public var verifiedResourceVersion: String?
+    /// A fingerprint of the drift last reported, so the same drift is alerted once, not every cycle.
+    public var reportedDrift: String?
+
+    public init(
+        identity: ObjectIdentity,
+        apiVersion: String,
+        applied: JSONValue,
+        sourceCommit: String,
+        verifiedResourceVersion: String? = nil,
+        reportedDrift: String? = nil
+    ) {
+        self.identity = identity
+        self.apiVersion = apiVersion
+        self.applied = applied
+        self.sourceCommit = sourceCommit
+        self.verifiedResourceVersion = verifiedResourceVersion
+        self.reportedDrift = reportedDrift
+    }
+}

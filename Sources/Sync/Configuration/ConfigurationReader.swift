@@ -1,0 +1,158 @@
+import MooringCore
+
+/// Typed, strict reading of one YAML configuration document: every accessor records a problem
+/// (with the key path and line) instead of throwing, so one pass reports everything wrong.
+struct ConfigurationReader {
+    let document: YAMLDocument
+    /// The folder of the configuration file; relative paths in it are resolved against this.
+    let baseDirectory: String
+    private(set) var problems: [ConfigurationError.Problem] = []
+
+    init(document: YAMLDocument, baseDirectory: String) {
+        self.document = document
+        self.baseDirectory = baseDirectory
+    }
+
+    mutating func report(_ path: FieldPath, _ message: String) {
+        problems.append(.init(key: Self.keyName(path), line: document.line(of: path), message: message))
+    }
+
+    /// Checks that the object at `path` has only `allowed` keys (any keys when `nil`);
+    /// returns `nil` when absent or not an object.
+    mutating func object(_ path: FieldPath, allowed: Set<String>?) -> [String: JSONValue]? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        guard let members = value.objectValue else {
+            report(path, "must be a mapping, not \(value.typeDescription)")
+            return nil
+        }
+        for key in members.keys.sorted() where !(allowed?.contains(key) ?? true) {
+            let expected = (allowed ?? []).sorted().joined(separator: ", ")
+            report(path.appending(key), "unknown key (expected one of: \(expected))")
+        }
+        return members
+    }
+
+    mutating func string(_ path: FieldPath) -> String? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        guard let text = value.stringValue else {
+            report(path, "must be a string, not \(value.typeDescription)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func requiredString(_ path: FieldPath) -> String? {
+        guard let text = string(path) else {
+            if document.value[path: path]?.isNull ?? true { report(path, "is required") }
+            return nil
+        }
+        guard !text.isEmpty else {
+            report(path, "must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ path: FieldPath) -> Bool? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        guard let flag = value.boolValue else {
+            report(path, "must be true or false, not \(value.typeDescription)")
+            return nil
+        }
+        return flag
+    }
+
+    mutating func integer(_ path: FieldPath, minimum: Int) -> Int? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        guard let number = value.intValue else {
+            report(path, "must be an integer, not \(value.typeDescription)")
+            return nil
+        }
+        guard number >= minimum else {
+            report(path, "must be at least \(minimum)")
+            return nil
+        }
+        return number
+    }
+
+    mutating func number(_ path: FieldPath) -> Double? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        guard let number = value.doubleValue else {
+            report(path, "must be a number, not \(value.typeDescription)")
+            return nil
+        }
+        return number
+    }
+
+    mutating func strings(_ path: FieldPath) -> [String]? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        guard let elements = value.arrayValue else {
+            report(path, "must be a list of strings, not \(value.typeDescription)")
+            return nil
+        }
+        var result: [String] = []
+        for (position, element) in elements.enumerated() {
+            guard let text = element.stringValue else {
+                report(path.appending(index: position), "must be a string, not \(element.typeDescription)")
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// A Go-style duration (`15s`, `5m`, `1h30m`, `250ms`) that must be positive.
+    mutating func duration(_ path: FieldPath) -> Duration? {
+        guard let text = string(path) else { return nil }
+        guard let duration = GoDuration.parse(text), duration > .zero else {
+            report(path, "must be a positive duration such as 15s, 5m or 1h30m, not \"\(text)\"")
+            return nil
+        }
+        return duration
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ path: FieldPath,
+        as type: Choice.Type
+    ) -> Choice? where Choice.RawValue == String {
+        guard let text = string(path) else { return nil }
+        guard let choice = Choice(rawValue: text) else {
+            let options = Choice.allCases.map(\.rawValue).joined(separator: " | ")
+            report(path, "must be one of \(options), not \"\(text)\"")
+            return nil
+        }
+        return choice
+    }
+
+    /// A file path, resolved against the configuration's folder, that must exist and be readable.
+    mutating func readableFile(_ path: FieldPath) -> String? {
+        guard let text = string(path) else { return nil }
+        let resolved = resolve(text)
+        guard FileAccess.isReadableFile(resolved) else {
+            report(path, "file \(resolved) cannot be read (missing, a directory, or no permission)")
+            return nil
+        }
+        return resolved
+    }
+
+    /// A path resolved against the configuration's folder (absolute paths are kept).
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : baseDirectory + "/" + path
+    }
+
+    /// A string that, when given, must not be empty.
+    mutating func requiredStringIfPresent(_ path: FieldPath) -> String? {
+        guard document.value[path: path] != nil else { return nil }
+        return requiredString(path)
+    }
+
+    /// A relative local path as a repository URL is resolved against the configuration's folder;
+    /// URLs with a scheme and scp-like `user@host:path` remotes are kept.
+    func resolveLocalURL(_ url: String) -> String {
+        if url.contains("://") || url.hasPrefix("/") { return url }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return url }
+        return resolve(url)
+    }
+
+    static func keyName(_ path: FieldPath) -> String { path.isRoot ? "(top level)" : path.description }
+}
