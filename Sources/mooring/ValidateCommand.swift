@@ -8,7 +8,8 @@ import Sync
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a deploy folder offline: parse, validate, render, metric gates, and host policy with --config.",
+        abstract:
+            "Check a deploy folder offline: parse, validate, render, metric gates, and host policy with --config.",
         discussion: """
             Exit status: 0 valid, 1 invalid, 2 usage or configuration error.
             --format github prints workflow commands that annotate a pull request, with paths relative
@@ -19,7 +20,10 @@ struct ValidateCommand: AsyncParsableCommand {
     @Argument(help: "The deploy folder.")
     var path = "deploy-manifests"
 
-    @Option(name: .long, help: "A host configuration file, to apply its policy (namespaces, cluster kinds, gate floors).")
+    @Option(
+        name: .long,
+        help: "A host configuration file, to apply its policy (namespaces, cluster kinds, gate floors)."
+    )
     var config: String?
 
     @Option(name: .long, help: "With a configuration that has several targets: the target whose policy applies.")
@@ -50,7 +54,13 @@ struct ValidateCommand: AsyncParsableCommand {
             if error.code == .folderNotFound {
                 throw CommandFailure.runtime("\(path): no such folder", code: 2)
             }
-            print(ValidationResult(report: ValidationReport(refusal: error), desiredState: nil).formatted(as: format.reportFormat, style: style()), terminator: "")
+            print(
+                ValidationResult(report: ValidationReport(refusal: error), desiredState: nil).formatted(
+                    as: format.reportFormat,
+                    style: style()
+                ),
+                terminator: ""
+            )
             throw ExitCode(1)
         }
         let result = DesiredStateBuilder(policy: policy).validate(files: files)

@@ -26,7 +26,10 @@ struct ValidateCommandTests {
         defer { repository.remove() }
         try run(["git", "init", "-q", repository.url.path])
         let deploy = repository.url.appendingPathComponent("deploy")
-        try FileManager.default.createDirectory(at: deploy.appendingPathComponent("cluster"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: deploy.appendingPathComponent("cluster"),
+            withIntermediateDirectories: true
+        )
         try "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: ml-prod\n"
             .write(to: deploy.appendingPathComponent("cluster/cm.yaml"), atomically: true, encoding: .utf8)
 
@@ -57,16 +60,18 @@ struct ValidateCommandTests {
         defer { folder.remove() }
         let config = folder.path("mooring.yaml")
         try """
-            source: {url: "file:///srv/deployments.git"}
-            policy:
-              allowedNamespaces: [ml-staging]
-              allowedClusterKinds: [Namespace]
-              gateFloors: {auc: {min: 0.935}}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        source: {url: "file:///srv/deployments.git"}
+        policy:
+          allowedNamespaces: [ml-staging]
+          allowedClusterKinds: [Namespace]
+          gateFloors: {auc: {min: 0.935}}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
         let result = try validate([ExampleFolder.url.path, "--config", config, "--format", "json"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("\"rule\": \"namespace-not-allowed\""))
-        #expect(result.stdout.contains("fraud-detector version 12 fails the host's gate floor auc ≥ 0.935 (record: 0.931"))
+        #expect(
+            result.stdout.contains("fraud-detector version 12 fails the host's gate floor auc ≥ 0.935 (record: 0.931")
+        )
 
         try "source: {url: \"file:///srv/deployments.git\"}\npolicy: {allowedNamespaces: [ml-prod]}\n"
             .write(toFile: config, atomically: true, encoding: .utf8)
@@ -79,11 +84,11 @@ struct ValidateCommandTests {
         defer { folder.remove() }
         let config = folder.path("mooring.yaml")
         try """
-            source: {url: "file:///srv/deployments.git"}
-            targets:
-              - {name: prod, path: deploy-manifests, cluster: {}, policy: {allowedNamespaces: [ml-prod]}}
-              - {name: staging, path: staging, cluster: {}, policy: {allowedNamespaces: [ml-staging]}}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        source: {url: "file:///srv/deployments.git"}
+        targets:
+          - {name: prod, path: deploy-manifests, cluster: {}, policy: {allowedNamespaces: [ml-prod]}}
+          - {name: staging, path: staging, cluster: {}, policy: {allowedNamespaces: [ml-staging]}}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
         #expect(try validate([ExampleFolder.url.path, "--config", config]).status == 0)
         #expect(try validate([ExampleFolder.url.path, "--config", config, "--target", "staging"]).status == 1)
         #expect(try validate([ExampleFolder.url.path, "--config", config, "--target", "qa"]).status == 2)

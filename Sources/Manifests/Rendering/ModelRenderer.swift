@@ -72,9 +72,9 @@ struct ModelRenderer {
             MooringMetadata.trackLabel: .string(track),
         ]
         var podLabels = selector
-        podLabels[MooringMetadata.managedByLabel] = .string(MooringMetadata.managedByValue)
-        podLabels[MooringMetadata.modelLabel] = .string(deployment.name)
-        podLabels[MooringMetadata.versionLabel] = .string(record.version)
+        podLabels[ObjectLabels.managedBy] = .string(ObjectLabels.managedByValue)
+        podLabels[ObjectLabels.model] = .string(deployment.name)
+        podLabels[ObjectLabels.version] = .string(record.version)
         var environment: [JSONValue] = [
             ["name": "MODEL_NAME", "value": .string(deployment.name)],
             ["name": "MODEL_VERSION", "value": .string(record.version)],
@@ -129,11 +129,11 @@ struct ModelRenderer {
         extraAnnotations: [String: String] = [:]
     ) -> JSONValue {
         var labels = deployment.labels.merging(extraLabels) { _, ours in ours }
-        labels[MooringMetadata.managedByLabel] = MooringMetadata.managedByValue
-        labels[MooringMetadata.modelLabel] = deployment.name
-        labels[MooringMetadata.versionLabel] = version
+        labels[ObjectLabels.managedBy] = ObjectLabels.managedByValue
+        labels[ObjectLabels.model] = deployment.name
+        labels[ObjectLabels.version] = version
         var annotations = deployment.annotations.merging(extraAnnotations) { _, ours in ours }
-        annotations[MooringMetadata.sourceFileAnnotation] = sourceFile
+        annotations[ObjectLabels.sourceFile] = sourceFile
         return [
             "name": .string(name),
             "namespace": .string(namespace),
