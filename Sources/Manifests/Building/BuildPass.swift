@@ -65,21 +65,15 @@ struct BuildPass {
                 switch readMooringKind(document) {
                 case .deployment(let entry):
                     deployments.append(entry)
-                    declarations[
-                        ObjectIdentity(
-                            group: identity.group,
-                            kind: identity.kind,
-                            namespace: entry.namespace,
-                            name: identity.name
-                        ),
-                        default: []
-                    ].append(Declaration(document: document))
+                    var declared = identity
+                    declared.namespace = entry.namespace
+                    declarations[declared, default: []].append(Declaration(document: document))
                 case .version(let entry):
+                    // Records are not applied; their namespace, if any, means nothing.
                     versions.append(entry)
-                    declarations[
-                        ObjectIdentity(group: identity.group, kind: identity.kind, namespace: nil, name: identity.name),
-                        default: []
-                    ].append(Declaration(document: document))
+                    var declared = identity
+                    declared.namespace = nil
+                    declarations[declared, default: []].append(Declaration(document: document))
                 case nil:
                     break
                 }

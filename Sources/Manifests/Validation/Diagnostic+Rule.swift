@@ -93,11 +93,5 @@ extension Diagnostic {
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
             canaryEqualsStable, gateFailed, gateMetricMissing, namespaceNotAllowed, clusterKindNotAllowed,
         ]
-
-        /// The rule named `name`, if there is one.
-        public init?(named name: String) {
-            guard let rule = Self.all.first(where: { $0.name == name }) else { return nil }
-            self = rule
-        }
     }
 }
