@@ -147,7 +147,7 @@ struct RenderingTests {
         #expect(replicasOf("churn-canary") == canary)
         let service = state.resources.first { $0.kind == "Service" }
         #expect(
-            service?.object[path: FieldPath([.key("spec"), .key("selector"), .key("app.kubernetes.io/name")])]
+            service?.object[path: FieldPath([.key("spec"), .key("selector"), .key("mooring.dev/model")])]
                 == "churn"
         )
     }

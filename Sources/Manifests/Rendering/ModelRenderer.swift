@@ -67,13 +67,14 @@ struct ModelRenderer {
     }
 
     private func workload(name: String, track: String, record: ModelVersion, replicas: Int) -> JSONValue {
+        // Selected by Mooring's own labels, so no other app's pods can match.
         let selector: JSONValue = [
-            MooringMetadata.appNameLabel: .string(deployment.name),
+            ObjectLabels.model: .string(deployment.name),
             MooringMetadata.trackLabel: .string(track),
         ]
         var podLabels = selector
+        podLabels[MooringMetadata.appNameLabel] = .string(deployment.name)
         podLabels[ObjectLabels.managedBy] = .string(ObjectLabels.managedByValue)
-        podLabels[ObjectLabels.model] = .string(deployment.name)
         podLabels[ObjectLabels.version] = .string(record.version)
         var environment: [JSONValue] = [
             ["name": "MODEL_NAME", "value": .string(deployment.name)],
@@ -116,7 +117,7 @@ struct ModelRenderer {
                 extraLabels: [MooringMetadata.appNameLabel: deployment.name]
             ),
             "spec": [
-                "selector": [MooringMetadata.appNameLabel: .string(deployment.name)],
+                "selector": [ObjectLabels.model: .string(deployment.name)],
                 "ports": [["name": "http", "port": .int(Self.servicePort), "targetPort": "http", "protocol": "TCP"]],
             ],
         ]
