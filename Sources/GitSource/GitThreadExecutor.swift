@@ -37,6 +37,7 @@ final class GitThreadExecutor: SerialExecutor, @unchecked Sendable {
     }
 
     private func runLoop() {
+        NetworkDeadline.acceptInterrupts()
         while true {
             condition.lock()
             while jobs.isEmpty, !stopping { condition.wait() }

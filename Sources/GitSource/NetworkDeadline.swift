@@ -51,6 +51,15 @@ final class NetworkDeadline: @unchecked Sendable {
         }
     }
 
+    /// Unblocks `interruptSignal` on the calling thread: threads inherit their creator's signal mask, and test
+    /// runners and daemons often block every signal.
+    static func acceptInterrupts() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, interruptSignal)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
     /// Installs the do-nothing handler (once per process, from `LibGit2.initialize`).
     static func installInterruptHandler() {
         var action = sigaction()

@@ -46,13 +46,14 @@ final class RemoteConnection {
         }
         var list: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
         var count = 0
-        guard git_remote_ls(&list, &count, remote) == 0, let list else {
+        guard git_remote_ls(&list, &count, remote) == 0 else {
             throw GitSourceError(
                 code: .git,
                 message: "cannot list the remote's refs: \(LibGit2.lastError().message)",
                 remote: session.url.redacted
             )
         }
+        guard let list, count > 0 else { return [] }
         return (0..<count).compactMap { index in
             guard let head = list[index], let name = head.pointee.name else { return nil }
             return Head(name: String(cString: name), oid: head.pointee.oid)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -18,8 +17,8 @@ struct Mooring: AsyncParsableCommand {
         subcommands: [ValidateCommand.self, HistoryCommand.self]
     )
 
-    /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr:
-    /// usage errors exit 2 (ArgumentParser's default is 64).
+    /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
+    /// Usage errors exit 2 (ArgumentParser's own code for them is 64).
     static func main() async {
         signal(SIGPIPE, SIG_IGN)
         do {
@@ -34,8 +33,7 @@ struct Mooring: AsyncParsableCommand {
             Glibc.exit(failure.exitCode.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                var standardError = StandardError()
-                print(fullMessage(for: error), to: &standardError)
+                Terminal.note(fullMessage(for: error))
                 Glibc.exit(2)
             }
             exit(withError: error)

@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import Manifests
 import MooringCore
+import Sync
 
 /// `mooring validate [PATH] [--config FILE] [--format text|json|github]`: the offline check a pull request runs.
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a deploy folder offline: parse, validate, render, metric gates, and host policy with --config.",
+        abstract:
+            "Check a deploy folder offline: parse, validate, render, metric gates, and host policy with --config.",
         discussion: """
             Exit status: 0 valid, 1 invalid, 2 usage or configuration error.
             --format github prints workflow commands that annotate a pull request, with paths relative
@@ -18,7 +20,10 @@ struct ValidateCommand: AsyncParsableCommand {
     @Argument(help: "The deploy folder.")
     var path = "deploy-manifests"
 
-    @Option(name: .long, help: "A host configuration file, to apply its policy (namespaces, cluster kinds, gate floors).")
+    @Option(
+        name: .long,
+        help: "A host configuration file, to apply its policy (namespaces, cluster kinds, gate floors)."
+    )
     var config: String?
 
     @Option(name: .long, help: "With a configuration that has several targets: the target whose policy applies.")
@@ -47,11 +52,15 @@ struct ValidateCommand: AsyncParsableCommand {
             files = try LocalFolderReader(limits: policy.limits).read(at: path)
         } catch {
             if error.code == .folderNotFound {
-                var standardError = StandardError()
-                print("error: \(path): no such folder", to: &standardError)
-                throw ExitCode(2)
+                throw CommandFailure.runtime("\(path): no such folder", code: 2)
             }
-            print(ValidationResult(report: ValidationReport(refusal: error), desiredState: nil).formatted(as: format.reportFormat, style: style()), terminator: "")
+            print(
+                ValidationResult(report: ValidationReport(refusal: error), desiredState: nil).formatted(
+                    as: format.reportFormat,
+                    style: style()
+                ),
+                terminator: ""
+            )
             throw ExitCode(1)
         }
         let result = DesiredStateBuilder(policy: policy).validate(files: files)
@@ -59,9 +68,44 @@ struct ValidateCommand: AsyncParsableCommand {
         if !result.report.isValid { throw ExitCode(1) }
     }
 
+    /// No configuration: no host policy. With one, the policy of the target named by `--target`, of the
+    /// only target, or of the target whose folder is PATH.
     private func loadPolicy() throws -> ValidationPolicy {
-        guard config != nil else { return ValidationPolicy() }
-        return ValidationPolicy()
+        guard let config else { return ValidationPolicy() }
+        let targets: [TargetSettings]
+        do {
+            targets = try ConfigurationFile.load(config).targets()
+        } catch {
+            throw CommandFailure.configuration(error)
+        }
+        let names = targets.map(\.name).joined(separator: ", ")
+        if let target {
+            guard let chosen = targets.first(where: { $0.name == target }) else {
+                throw CommandFailure.runtime("\(config) has no target named \(target) (targets: \(names))", code: 2)
+            }
+            return ValidationPolicy(chosen.policy)
+        }
+        if targets.count == 1, let only = targets.first { return ValidationPolicy(only.policy) }
+        let folder = Self.normalized(path)
+        let matches = targets.filter { candidate in
+            let configured = Self.normalized(candidate.path)
+            return folder == configured || folder.hasSuffix("/" + configured)
+        }
+        guard matches.count == 1, let chosen = matches.first else {
+            throw CommandFailure.runtime(
+                "\(config) has several targets (\(names)) and none has the folder \(path); choose one with --target",
+                code: 2
+            )
+        }
+        return ValidationPolicy(chosen.policy)
+    }
+
+    /// A folder path without `./` and trailing slashes, for comparing with a target's `path`.
+    private static func normalized(_ path: String) -> String {
+        var text = path
+        while text.hasPrefix("./") { text.removeFirst(2) }
+        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
+        return text
     }
 
     private func style() -> ReportStyle {
@@ -69,7 +113,7 @@ struct ValidateCommand: AsyncParsableCommand {
         case .github:
             return ReportStyle(pathPrefix: RepositoryPath.relativeToRepositoryRoot(path))
         case .text:
-            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colour = Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             return ReportStyle(pathPrefix: path, colour: colour)
         case .json:
             return ReportStyle(pathPrefix: path)

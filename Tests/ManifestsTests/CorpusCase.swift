@@ -60,7 +60,9 @@ struct CorpusCase: CustomStringConvertible, Sendable {
         self.policy = Self.policy(from: json["policy"] ?? .null)
     }
 
-    func files() throws -> [SourceFile] { try LocalFolderReader().read(at: directory.appendingPathComponent("files").path) }
+    func files() throws -> [SourceFile] {
+        try LocalFolderReader().read(at: directory.appendingPathComponent("files").path)
+    }
 
     func previousFiles() throws -> [SourceFile]? {
         let previous = directory.appendingPathComponent("previous").path

@@ -9,7 +9,9 @@ struct CorpusTests {
         let cases = CorpusCase.all()
         #expect(cases.count >= 40)
         let covered = Set(cases.flatMap { $0.expected.map(\.rule) })
-        let uncovered = Diagnostic.Rule.all.map(\.name).filter { !covered.contains($0) && !Self.coveredElsewhere.contains($0) }
+        let uncovered = Diagnostic.Rule.all.map(\.name).filter {
+            !covered.contains($0) && !Self.coveredElsewhere.contains($0)
+        }
         #expect(uncovered.isEmpty, "rules without a corpus case: \(uncovered)")
     }
 
@@ -22,9 +24,17 @@ struct CorpusTests {
         let result = builder.validate(files: try corpusCase.files(), previousFiles: try corpusCase.previousFiles())
         #expect(result.desiredState == nil, "an invalid folder must not produce a desired state")
         let actual = result.report.diagnostics.map {
-            CorpusCase.ExpectedDiagnostic(rule: $0.rule.name, file: $0.file, line: $0.line, field: $0.field?.description)
+            CorpusCase.ExpectedDiagnostic(
+                rule: $0.rule.name,
+                file: $0.file,
+                line: $0.line,
+                field: $0.field?.description
+            )
         }.sorted()
-        #expect(actual == corpusCase.expected, "\(result.report.diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(
+            actual == corpusCase.expected,
+            "\(result.report.diagnostics.map(\.description).joined(separator: "\n"))"
+        )
         for (expected, part) in corpusCase.messageParts {
             let match = result.report.diagnostics.first {
                 $0.rule.name == expected.rule && $0.file == expected.file && $0.line == expected.line

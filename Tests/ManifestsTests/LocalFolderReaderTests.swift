@@ -33,7 +33,10 @@ struct LocalFolderReaderTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try write("a: 1\n", to: folder.path("shared/base.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: folder.path("link.yaml"), withDestinationPath: "shared/base.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("link.yaml"),
+            withDestinationPath: "shared/base.yaml"
+        )
         let files = try LocalFolderReader().read(at: folder.url.path)
         #expect(files.map(\.path) == ["link.yaml", "shared/base.yaml"])
         #expect(files[0].bytes == files[1].bytes)
@@ -49,13 +52,19 @@ struct LocalFolderReaderTests {
         }
         try write("password: x\n", to: outside.path("secret.yaml"))
         try write("a: 1\n", to: folder.path("a.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: folder.path("escape.yaml"), withDestinationPath: outside.path("secret.yaml"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("escape.yaml"),
+            withDestinationPath: outside.path("secret.yaml")
+        )
         #expect {
             try LocalFolderReader().read(at: folder.url.path)
         } throws: { error in
-            (error as? ManifestsError)?.code == .symlinkOutsideFolder && (error as? ManifestsError)?.path == "escape.yaml"
+            (error as? ManifestsError)?.code == .symlinkOutsideFolder
+                && (error as? ManifestsError)?.path == "escape.yaml"
         }
-        let report = ValidationReport(refusal: ManifestsError(code: .symlinkOutsideFolder, path: "escape.yaml", message: "m"))
+        let report = ValidationReport(
+            refusal: ManifestsError(code: .symlinkOutsideFolder, path: "escape.yaml", message: "m")
+        )
         #expect(report.diagnostics.map(\.rule) == [.symlinkOutsideFolder])
     }
 

@@ -17,10 +17,13 @@ struct RenderingTests {
                 "canary": model.canary.map { ["version": .string($0.version), "traffic": .int($0.traffic)] } ?? .null,
                 "drift": model.drift.map { .string($0.rawValue) } ?? .null,
                 "objects": .array(model.objects.map { .string($0.description) }),
-                "versions": .array(model.versions.map { .string("\($0.version) \($0.artifact.uri) \($0.artifact.digest)") }),
+                "versions": .array(
+                    model.versions.map { .string("\($0.version) \($0.artifact.uri) \($0.artifact.digest)") }
+                ),
             ]
         }
-        return JSONValue.object(["resources": .array(resources), "models": .array(models)]).serialized(pretty: true) + "\n"
+        return JSONValue.object(["resources": .array(resources), "models": .array(models)]).serialized(pretty: true)
+            + "\n"
     }
 
     @Test("the example folder is valid and renders what Expected/deploy-manifests.json holds")
@@ -37,7 +40,10 @@ struct RenderingTests {
         }
         let url = try #require(Bundle.module.url(forResource: "Expected/deploy-manifests", withExtension: "json"))
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "rerun with MOORING_UPDATE_EXPECTED=1, review the diff of Tests/ManifestsTests/Expected")
+        #expect(
+            actual == expected,
+            "rerun with MOORING_UPDATE_EXPECTED=1, review the diff of Tests/ManifestsTests/Expected"
+        )
     }
 
     @Test("every object carries Mooring's labels and source file, and no source commit")
@@ -46,12 +52,12 @@ struct RenderingTests {
         #expect(state.resources.count == 5)
         let modelObjects = Set(state.models.flatMap(\.objects))
         for resource in state.resources {
-            #expect(resource.labels[MooringMetadata.managedByLabel] == "mooring", "\(resource.identity)")
-            #expect(resource.annotations[MooringMetadata.sourceFileAnnotation] == resource.origin?.file)
-            #expect(resource.annotations[MooringMetadata.sourceCommitAnnotation] == nil)
+            #expect(resource.labels[ObjectLabels.managedBy] == "mooring", "\(resource.identity)")
+            #expect(resource.annotations[ObjectLabels.sourceFile] == resource.origin?.file)
+            #expect(resource.annotations[ObjectLabels.sourceCommit] == nil)
             if modelObjects.contains(resource.identity) {
-                #expect(resource.labels[MooringMetadata.modelLabel] != nil)
-                #expect(resource.labels[MooringMetadata.versionLabel] != nil)
+                #expect(resource.labels[ObjectLabels.model] != nil)
+                #expect(resource.labels[ObjectLabels.version] != nil)
             }
         }
     }
@@ -78,7 +84,8 @@ struct RenderingTests {
             let path = file.path.replacingOccurrences(of: ".yaml", with: ".json")
             let values = documents.map(\.value).filter { !$0.isNull }
             // Several documents become a List, the one JSON file can hold them all.
-            let value: JSONValue = values.count == 1 ? values[0] : ["apiVersion": "v1", "kind": "List", "items": .array(values)]
+            let value: JSONValue =
+                values.count == 1 ? values[0] : ["apiVersion": "v1", "kind": "List", "items": .array(values)]
             jsonFiles.append(SourceFile(path: path, bytes: value.serializedBytes(pretty: true)))
         }
         let fromYAML = try DesiredStateBuilder().build(files: files)
@@ -86,7 +93,7 @@ struct RenderingTests {
         func normalized(_ state: DesiredState) -> [JSONValue] {
             state.resources.map { resource in
                 var object = resource.object
-                object.set(nil, at: FieldPath([.key("metadata"), .key("annotations"), .key(MooringMetadata.sourceFileAnnotation)]))
+                object.set(nil, at: FieldPath([.key("metadata"), .key("annotations"), .key(ObjectLabels.sourceFile)]))
                 return object
             }
         }
@@ -129,14 +136,20 @@ struct RenderingTests {
                 )
             )
         }
-        let state = try DesiredStateBuilder().build(files: [SourceFile(path: "model.yaml", bytes: Array(model.utf8))] + records)
+        let state = try DesiredStateBuilder().build(
+            files: [SourceFile(path: "model.yaml", bytes: Array(model.utf8))] + records
+        )
         func replicasOf(_ name: String) -> Int? {
-            state.resources.first { $0.kind == "Deployment" && $0.name == name }?.object[path: "spec.replicas"]?.intValue
+            state.resources.first { $0.kind == "Deployment" && $0.name == name }?.object[path: "spec.replicas"]?
+                .intValue
         }
         #expect(replicasOf("churn") == stable)
         #expect(replicasOf("churn-canary") == canary)
         let service = state.resources.first { $0.kind == "Service" }
-        #expect(service?.object[path: FieldPath([.key("spec"), .key("selector"), .key("app.kubernetes.io/name")])] == "churn")
+        #expect(
+            service?.object[path: FieldPath([.key("spec"), .key("selector"), .key("mooring.dev/model")])]
+                == "churn"
+        )
     }
 }
 

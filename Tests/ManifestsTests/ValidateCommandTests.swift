@@ -26,7 +26,10 @@ struct ValidateCommandTests {
         defer { repository.remove() }
         try run(["git", "init", "-q", repository.url.path])
         let deploy = repository.url.appendingPathComponent("deploy")
-        try FileManager.default.createDirectory(at: deploy.appendingPathComponent("cluster"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: deploy.appendingPathComponent("cluster"),
+            withIntermediateDirectories: true
+        )
         try "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: ml-prod\n"
             .write(to: deploy.appendingPathComponent("cluster/cm.yaml"), atomically: true, encoding: .utf8)
 
@@ -49,5 +52,60 @@ struct ValidateCommandTests {
     func usageErrors() throws {
         #expect(try validate(["--format", "yaml"]).status == 2)
         #expect(try validate(["/nonexistent/deploy"]).status == 2)
+    }
+
+    @Test("with --config the host policy applies: namespaces, cluster kinds and gate floors")
+    func hostPolicy() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let config = folder.path("mooring.yaml")
+        try """
+        source: {url: "file:///srv/deployments.git"}
+        policy:
+          allowedNamespaces: [ml-staging]
+          allowedClusterKinds: [Namespace]
+          gateFloors: {auc: {min: 0.935}}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try validate([ExampleFolder.url.path, "--config", config, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"rule\": \"namespace-not-allowed\""))
+        #expect(
+            result.stdout.contains("fraud-detector version 12 fails the host's gate floor auc ≥ 0.935 (record: 0.931")
+        )
+
+        try "source: {url: \"file:///srv/deployments.git\"}\npolicy: {allowedNamespaces: [ml-prod]}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try validate([ExampleFolder.url.path, "--config", config]).status == 0)
+    }
+
+    @Test("with several targets, the one whose folder is PATH (or --target) gives the policy")
+    func targetSelection() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let config = folder.path("mooring.yaml")
+        try """
+        source: {url: "file:///srv/deployments.git"}
+        targets:
+          - {name: prod, path: deploy-manifests, cluster: {}, policy: {allowedNamespaces: [ml-prod]}}
+          - {name: staging, path: staging, cluster: {}, policy: {allowedNamespaces: [ml-staging]}}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try validate([ExampleFolder.url.path, "--config", config]).status == 0)
+        #expect(try validate([ExampleFolder.url.path, "--config", config, "--target", "staging"]).status == 1)
+        #expect(try validate([ExampleFolder.url.path, "--config", config, "--target", "qa"]).status == 2)
+        let unmatched = try validate([folder.url.path, "--config", config])
+        #expect(unmatched.status == 2)
+        #expect(unmatched.stderr.contains("--target"))
+    }
+
+    @Test("a configuration with an unknown key is a configuration error: exit 2")
+    func badConfiguration() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let config = folder.path("mooring.yaml")
+        try "source: {url: \"file:///srv/x.git\"}\npolicy: {allowedNamespace: [ml-prod]}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try validate([ExampleFolder.url.path, "--config", config])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("allowedNamespace"))
     }
 }

@@ -8,7 +8,9 @@ struct YAMLReaderLimitsTests {
         var text = "\(prefix)0: &\(prefix)0 [" + Array(repeating: "x", count: width).joined(separator: ", ") + "]\n"
         for level in 1...levels {
             let previous = "*\(prefix)\(level - 1)"
-            text += "\(prefix)\(level): &\(prefix)\(level) [" + Array(repeating: previous, count: width).joined(separator: ", ") + "]\n"
+            text +=
+                "\(prefix)\(level): &\(prefix)\(level) ["
+                + Array(repeating: previous, count: width).joined(separator: ", ") + "]\n"
         }
         return text
     }

@@ -50,7 +50,8 @@ struct BuildPass {
         let decoded = ManifestDecoder(limits: policy.limits).decode(files)
         diagnostics = decoded.diagnostics
         let documents = decoded.documents.filter { checkEnvelope($0) }
-        for document in documents where document.identity?.qualifiedKind == "CustomResourceDefinition.apiextensions.k8s.io" {
+        for document in documents
+        where document.identity?.qualifiedKind == "CustomResourceDefinition.apiextensions.k8s.io" {
             scope.learn(fromCustomResourceDefinition: document.object)
         }
 
@@ -64,10 +65,15 @@ struct BuildPass {
                 switch readMooringKind(document) {
                 case .deployment(let entry):
                     deployments.append(entry)
-                    declarations[ObjectIdentity(group: identity.group, kind: identity.kind, namespace: entry.namespace, name: identity.name), default: []].append(Declaration(document: document))
+                    var declared = identity
+                    declared.namespace = entry.namespace
+                    declarations[declared, default: []].append(Declaration(document: document))
                 case .version(let entry):
+                    // Records are not applied; their namespace, if any, means nothing.
                     versions.append(entry)
-                    declarations[ObjectIdentity(group: identity.group, kind: identity.kind, namespace: nil, name: identity.name), default: []].append(Declaration(document: document))
+                    var declared = identity
+                    declared.namespace = nil
+                    declarations[declared, default: []].append(Declaration(document: document))
                 case nil:
                     break
                 }
@@ -113,7 +119,12 @@ struct BuildPass {
         invalidDocuments.insert(DocumentKey(document))
     }
 
-    private mutating func report(_ rule: Diagnostic.Rule, on document: ManifestDocument, at path: FieldPath, _ message: String) {
+    private mutating func report(
+        _ rule: Diagnostic.Rule,
+        on document: ManifestDocument,
+        at path: FieldPath,
+        _ message: String
+    ) {
         report(document.diagnostic(rule, at: path, message), on: document)
     }
 
@@ -153,9 +164,9 @@ struct BuildPass {
 
         var object = document.object
         var allLabels = labels
-        allLabels[MooringMetadata.managedByLabel] = MooringMetadata.managedByValue
+        allLabels[ObjectLabels.managedBy] = ObjectLabels.managedByValue
         var allAnnotations = annotations
-        allAnnotations[MooringMetadata.sourceFileAnnotation] = document.file
+        allAnnotations[ObjectLabels.sourceFile] = document.file
         object.set(.object(allLabels.mapValues { .string($0) }), at: "metadata.labels")
         object.set(.object(allAnnotations.mapValues { .string($0) }), at: "metadata.annotations")
         if case .namespaced(let name) = namespace { object.set(.string(name), at: "metadata.namespace") }
@@ -175,13 +186,17 @@ struct BuildPass {
     }
 
     /// `app.kubernetes.io/managed-by` may only say `mooring`; `mooring.dev/` keys are Mooring's to set.
-    private mutating func checkOwnMetadata(labels: [String: String], annotations: [String: String], in document: ManifestDocument) -> Bool {
+    private mutating func checkOwnMetadata(
+        labels: [String: String],
+        annotations: [String: String],
+        in document: ManifestDocument
+    ) -> Bool {
         var valid = true
-        if let manager = labels[MooringMetadata.managedByLabel], manager != MooringMetadata.managedByValue {
+        if let manager = labels[ObjectLabels.managedBy], manager != ObjectLabels.managedByValue {
             report(
                 .managedByConflict,
                 on: document,
-                at: FieldPath.root.appending("metadata").appending("labels").appending(MooringMetadata.managedByLabel),
+                at: FieldPath.root.appending("metadata").appending("labels").appending(ObjectLabels.managedBy),
                 "the object says it is managed by \"\(manager)\", but Mooring manages everything in this folder; remove the label or move the object out of the folder"
             )
             valid = false
@@ -206,7 +221,10 @@ struct BuildPass {
     }
 
     /// The namespace an object lands in, after the host's default and policy; `nil` (reported) when refused.
-    private mutating func resolveNamespace(_ identity: ObjectIdentity, in document: ManifestDocument) -> ResolvedNamespace? {
+    private mutating func resolveNamespace(
+        _ identity: ObjectIdentity,
+        in document: ManifestDocument
+    ) -> ResolvedNamespace? {
         if scope.isClusterScoped(group: identity.group, kind: identity.kind) {
             var valid = true
             if identity.namespace != nil {
@@ -265,7 +283,8 @@ struct BuildPass {
 
     private func notAllowedMessage(_ namespace: String) -> String {
         let allowed = policy.allowedNamespaces?.sorted().joined(separator: ", ") ?? ""
-        return "the host policy does not allow namespace \"\(namespace)\" (allowed: \(allowed.isEmpty ? "none" : allowed))"
+        return
+            "the host policy does not allow namespace \"\(namespace)\" (allowed: \(allowed.isEmpty ? "none" : allowed))"
     }
 
     // MARK: - Mooring's kinds
@@ -278,7 +297,8 @@ struct BuildPass {
     private mutating func readMooringKind(_ document: ManifestDocument) -> MooringObject? {
         let apiVersion = document.object["apiVersion"]?.stringValue ?? ""
         let kind = document.object["kind"]?.stringValue ?? ""
-        guard apiVersion == MooringKind.apiVersion, [MooringKind.modelDeployment, MooringKind.modelVersion].contains(kind)
+        guard apiVersion == MooringKind.apiVersion,
+            [MooringKind.modelDeployment, MooringKind.modelVersion].contains(kind)
         else {
             report(
                 .unknownKind,
@@ -307,10 +327,11 @@ struct BuildPass {
         // A model with problems is still checked against its records and gates, so that one run
         // reports everything; the commit is refused anyway.
         guard var model else { return nil }
-        guard checkOwnMetadata(labels: model.labels, annotations: model.annotations, in: document),
-            let identity = document.identity,
-            case .namespaced(let namespace) = resolveNamespace(identity, in: document)
-        else { return nil }
+        guard let identity = document.identity else { return nil }
+        _ = checkOwnMetadata(labels: model.labels, annotations: model.annotations, in: document)
+        // A refused namespace is reported; the model's records and gates are checked all the same.
+        var namespace = identity.namespace ?? policy.defaultNamespace ?? ""
+        if case .namespaced(let resolved) = resolveNamespace(identity, in: document) { namespace = resolved }
         model.namespace = namespace
         return .deployment(DeploymentEntry(model: model, namespace: namespace, document: document))
     }

@@ -29,7 +29,8 @@ struct ManifestDecoder {
                     rule: .folderTooLarge,
                     file: manifests[limits.maxFiles].path,
                     line: 0,
-                    message: "the folder holds \(manifests.count) manifest files, more than the limit of \(limits.maxFiles)"
+                    message:
+                        "the folder holds \(manifests.count) manifest files, more than the limit of \(limits.maxFiles)"
                 )
             )
             return output
@@ -43,7 +44,8 @@ struct ManifestDecoder {
                         rule: .folderTooLarge,
                         file: file.path,
                         line: 0,
-                        message: "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
+                        message:
+                            "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
                     )
                 )
                 return output
@@ -60,7 +62,8 @@ struct ManifestDecoder {
                     rule: .fileTooLarge,
                     file: file.path,
                     line: 0,
-                    message: "the file is \(ByteCount(file.bytes.count)), more than the limit of \(ByteCount(limits.maxFileBytes))"
+                    message:
+                        "the file is \(ByteCount(file.bytes.count)), more than the limit of \(ByteCount(limits.maxFileBytes))"
                 )
             )
             return
@@ -79,7 +82,12 @@ struct ManifestDecoder {
             documents = try YAMLReader.documents(in: text, limits: limits.yaml)
         } catch {
             output.diagnostics.append(
-                Diagnostic(rule: Self.rule(for: error.code), file: file.path, line: max(error.line, 1), message: error.message)
+                Diagnostic(
+                    rule: Self.rule(for: error.code),
+                    file: file.path,
+                    line: max(error.line, 1),
+                    message: error.message
+                )
             )
             return
         }
@@ -91,7 +99,8 @@ struct ManifestDecoder {
                         rule: .documentTooLarge,
                         file: file.path,
                         line: document.line,
-                        message: "document \(document.index + 1) is about \(ByteCount(size)), more than the limit of \(ByteCount(limits.maxDocumentBytes))"
+                        message:
+                            "document \(document.index + 1) is about \(ByteCount(size)), more than the limit of \(ByteCount(limits.maxDocumentBytes))"
                     )
                 )
                 continue
@@ -139,7 +148,9 @@ struct ManifestDecoder {
             element.prefix = FieldPath.root.appending("items").appending(index: position)
             element.object = item
             if item.isNull {
-                output.diagnostics.append(element.diagnostic(.notAnObject, at: .root, "a List item must be an object, not null"))
+                output.diagnostics.append(
+                    element.diagnostic(.notAnObject, at: .root, "a List item must be an object, not null")
+                )
             } else {
                 collect(element, into: &output)
             }

@@ -6,7 +6,9 @@ extension ModelDeployment {
         let metadata = reader.readMetadata(nameRule: .dns1035Label)
         let spec = reader.object(
             at: "spec",
-            known: ["target", "format", "runtime", "image", "stable", "canary", "replicas", "resources", "gates", "drift"],
+            known: [
+                "target", "format", "runtime", "image", "stable", "canary", "replicas", "resources", "gates", "drift",
+            ],
             required: true
         )
         guard spec != nil else { return nil }
@@ -131,10 +133,16 @@ extension ModelDeployment {
                 continue
             }
             if let minimum, let maximum, minimum > maximum {
-                reader.report(.invalidValue, at: path.appending("max"), "gate on \(metric) has max below min; no version can pass")
+                reader.report(
+                    .invalidValue,
+                    at: path.appending("max"),
+                    "gate on \(metric) has max below min; no version can pass"
+                )
                 continue
             }
-            gates.append(Gate(metric: metric, min: minimum, max: maximum, minDeltaVsStable: delta, direction: direction))
+            gates.append(
+                Gate(metric: metric, min: minimum, max: maximum, minDeltaVsStable: delta, direction: direction)
+            )
         }
         return gates
     }

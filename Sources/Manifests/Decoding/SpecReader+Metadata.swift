@@ -2,7 +2,9 @@ import MooringCore
 
 extension SpecReader {
     /// The top level and `metadata` of a Mooring kind: name (checked against `rule`), namespace, labels, annotations.
-    mutating func readMetadata(nameRule: NameRule) -> (name: String, namespace: String?, labels: [String: String], annotations: [String: String])? {
+    mutating func readMetadata(
+        nameRule: NameRule
+    ) -> (name: String, namespace: String?, labels: [String: String], annotations: [String: String])? {
         _ = object(at: .root, known: ["apiVersion", "kind", "metadata", "spec"])
         _ = object(at: "metadata", known: ["name", "namespace", "labels", "annotations"], required: true)
         let labels = stringMap(at: "metadata.labels")

@@ -92,30 +92,25 @@ struct SpecReader {
 
     /// An object whose values are all strings (labels, annotations).
     mutating func stringMap(at path: FieldPath) -> [String: String] {
-        guard let value = present(at: path, required: false) else { return [:] }
-        guard case .object(let members) = value else {
-            report(.wrongType, at: path, "\(path) must be an object, not \(value.typeDescription)")
-            return [:]
-        }
-        var strings: [String: String] = [:]
-        for key in members.keys {
-            if let text = string(at: path.appending(key)) { strings[key] = text }
-        }
-        return strings
+        map(at: path) { reader, member in reader.string(at: member) }
     }
 
     /// An object whose values are all numbers (metrics).
     mutating func numberMap(at path: FieldPath) -> [String: Double] {
-        guard let value = present(at: path, required: false) else { return [:] }
-        guard case .object(let members) = value else {
-            report(.wrongType, at: path, "\(path) must be an object, not \(value.typeDescription)")
-            return [:]
-        }
-        var numbers: [String: Double] = [:]
+        map(at: path) { reader, member in reader.number(at: member) }
+    }
+
+    /// An object whose every value `read` accepts; values it refuses (and reports) are left out.
+    private mutating func map<Value>(
+        at path: FieldPath,
+        _ read: (inout SpecReader, FieldPath) -> Value?
+    ) -> [String: Value] {
+        guard let members = object(at: path, known: nil) else { return [:] }
+        var values: [String: Value] = [:]
         for key in members.keys {
-            if let number = number(at: path.appending(key)) { numbers[key] = number }
+            if let value = read(&self, path.appending(key)) { values[key] = value }
         }
-        return numbers
+        return values
     }
 
     /// The value at `path`; reports a missing required field. `null` counts as absent.

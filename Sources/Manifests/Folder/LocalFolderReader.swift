@@ -1,11 +1,11 @@
 import Foundation
+public import MooringCore
 
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import MooringCore
 
 /// Reads a deploy folder from disk into `SourceFile`s, as `mooring validate PATH` and `mooring diff --path`
 /// need, with the limits and link rules a git snapshot has: only `*.yaml`, `*.yml` and `*.json` files are
@@ -31,7 +31,12 @@ public struct LocalFolderReader: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    private func walk(root: String, relative: String, into files: inout [SourceFile], totalBytes: inout Int)
+    private func walk(
+        root: String,
+        relative: String,
+        into files: inout [SourceFile],
+        totalBytes: inout Int
+    )
         throws(ManifestsError)
     {
         let directory = relative.isEmpty ? root : "\(root)/\(relative)"
@@ -94,7 +99,11 @@ public struct LocalFolderReader: Sendable {
         }
     }
 
-    private func readFile(at path: String, as relative: String, totalBytes: inout Int) throws(ManifestsError) -> SourceFile {
+    private func readFile(
+        at path: String,
+        as relative: String,
+        totalBytes: inout Int
+    ) throws(ManifestsError) -> SourceFile {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ManifestsError(code: .unreadable, path: relative, message: "the file cannot be opened")
         }

@@ -67,14 +67,15 @@ struct ModelRenderer {
     }
 
     private func workload(name: String, track: String, record: ModelVersion, replicas: Int) -> JSONValue {
+        // Selected by Mooring's own labels, so no other app's pods can match.
         let selector: JSONValue = [
-            MooringMetadata.appNameLabel: .string(deployment.name),
+            ObjectLabels.model: .string(deployment.name),
             MooringMetadata.trackLabel: .string(track),
         ]
         var podLabels = selector
-        podLabels[MooringMetadata.managedByLabel] = .string(MooringMetadata.managedByValue)
-        podLabels[MooringMetadata.modelLabel] = .string(deployment.name)
-        podLabels[MooringMetadata.versionLabel] = .string(record.version)
+        podLabels[MooringMetadata.appNameLabel] = .string(deployment.name)
+        podLabels[ObjectLabels.managedBy] = .string(ObjectLabels.managedByValue)
+        podLabels[ObjectLabels.version] = .string(record.version)
         var environment: [JSONValue] = [
             ["name": "MODEL_NAME", "value": .string(deployment.name)],
             ["name": "MODEL_VERSION", "value": .string(record.version)],
@@ -116,7 +117,7 @@ struct ModelRenderer {
                 extraLabels: [MooringMetadata.appNameLabel: deployment.name]
             ),
             "spec": [
-                "selector": [MooringMetadata.appNameLabel: .string(deployment.name)],
+                "selector": [ObjectLabels.model: .string(deployment.name)],
                 "ports": [["name": "http", "port": .int(Self.servicePort), "targetPort": "http", "protocol": "TCP"]],
             ],
         ]
@@ -129,11 +130,11 @@ struct ModelRenderer {
         extraAnnotations: [String: String] = [:]
     ) -> JSONValue {
         var labels = deployment.labels.merging(extraLabels) { _, ours in ours }
-        labels[MooringMetadata.managedByLabel] = MooringMetadata.managedByValue
-        labels[MooringMetadata.modelLabel] = deployment.name
-        labels[MooringMetadata.versionLabel] = version
+        labels[ObjectLabels.managedBy] = ObjectLabels.managedByValue
+        labels[ObjectLabels.model] = deployment.name
+        labels[ObjectLabels.version] = version
         var annotations = deployment.annotations.merging(extraAnnotations) { _, ours in ours }
-        annotations[MooringMetadata.sourceFileAnnotation] = sourceFile
+        annotations[ObjectLabels.sourceFile] = sourceFile
         return [
             "name": .string(name),
             "namespace": .string(namespace),

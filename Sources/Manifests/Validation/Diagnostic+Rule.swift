@@ -87,16 +87,11 @@ extension Diagnostic {
         /// Every rule, for documentation and tests.
         public static let all: [Rule] = [
             yamlSyntax, yamlUnsupported, tooDeep, tooManyNodes, fileTooLarge, documentTooLarge, folderTooLarge,
-            notUTF8, nulByte, symlinkOutsideFolder, unreadable, notAnObject, missingField, wrongType, unknownField, invalidValue, invalidName,
+            notUTF8, nulByte, symlinkOutsideFolder, unreadable, notAnObject, missingField, wrongType, unknownField,
+            invalidValue, invalidName,
             unknownKind, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
             canaryEqualsStable, gateFailed, gateMetricMissing, namespaceNotAllowed, clusterKindNotAllowed,
         ]
-
-        /// The rule named `name`, if there is one.
-        public init?(named name: String) {
-            guard let rule = Self.all.first(where: { $0.name == name }) else { return nil }
-            self = rule
-        }
     }
 }

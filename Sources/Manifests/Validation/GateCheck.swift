@@ -65,7 +65,8 @@ struct GateCheck {
         }
         let who = "\(deployment.name) version \(served.record.version)"
         let gate = (requirement.gateIndex == nil ? "the host's gate floor " : "gate ") + describe(requirement)
-        let recordPlace = "\(served.document.file):\(served.document.line(of: FieldPath.root.appending("spec").appending("metrics").appending(metric)))"
+        let recordPlace =
+            "\(served.document.file):\(served.document.line(of: FieldPath.root.appending("spec").appending("metrics").appending(metric)))"
         guard let value = served.record.metrics[metric] else {
             return diagnostic(
                 .gateMetricMissing,
@@ -130,7 +131,15 @@ struct GateCheck {
         for (position, gate) in deployment.gates.enumerated() {
             let bounds: [(Bound, Double?)] = [(.min, gate.min), (.max, gate.max), (.delta, gate.minDeltaVsStable)]
             for case (let bound, let value?) in bounds {
-                add(Requirement(metric: gate.metric, bound: bound, value: value, direction: gate.direction, gateIndex: position))
+                add(
+                    Requirement(
+                        metric: gate.metric,
+                        bound: bound,
+                        value: value,
+                        direction: gate.direction,
+                        gateIndex: position
+                    )
+                )
             }
         }
         for (metric, floor) in floors {

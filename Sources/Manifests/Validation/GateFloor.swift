@@ -10,8 +10,12 @@ public struct GateFloor: Sendable, Equatable {
     /// Which way is better, for `minDeltaVsStable`.
     public var direction: Gate.Direction
 
-    public init(min: Double? = nil, max: Double? = nil, minDeltaVsStable: Double? = nil, direction: Gate.Direction = .higher)
-    {
+    public init(
+        min: Double? = nil,
+        max: Double? = nil,
+        minDeltaVsStable: Double? = nil,
+        direction: Gate.Direction = .higher
+    ) {
         self.min = min
         self.max = max
         self.minDeltaVsStable = minDeltaVsStable

@@ -39,7 +39,8 @@ enum NameRule {
         case .dns1123Subdomain:
             if name.utf8.count > 253 { return "must be at most 253 characters (it has \(name.utf8.count))" }
             if !name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ Self.isLabel($0) }) {
-                return "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit"
+                return
+                    "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit"
             }
             return nil
         }

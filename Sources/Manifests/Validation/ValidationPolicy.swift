@@ -30,6 +30,7 @@ public struct ValidationPolicy: Sendable, Equatable {
     /// Whether the host allows a cluster-scoped object of this group and kind.
     func allowsClusterKind(group: String, kind: String) -> Bool {
         guard let allowedClusterKinds else { return true }
-        return allowedClusterKinds.contains(kind) || allowedClusterKinds.contains(group.isEmpty ? kind : "\(kind).\(group)")
+        return allowedClusterKinds.contains(kind)
+            || allowedClusterKinds.contains(group.isEmpty ? kind : "\(kind).\(group)")
     }
 }

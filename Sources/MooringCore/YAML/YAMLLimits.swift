@@ -11,7 +11,12 @@ public struct YAMLLimits: Sendable, Equatable {
     /// independent of its size, so a bomb hidden in a large file is refused as fast as a small one.
     public var maxAliasExpansion: Int
 
-    public init(maxDepth: Int = 100, minimumNodeBudget: Int = 10_000, nodesPerByte: Int = 4, maxAliasExpansion: Int = 100_000) {
+    public init(
+        maxDepth: Int = 100,
+        minimumNodeBudget: Int = 10_000,
+        nodesPerByte: Int = 4,
+        maxAliasExpansion: Int = 100_000
+    ) {
         self.maxDepth = maxDepth
         self.minimumNodeBudget = minimumNodeBudget
         self.nodesPerByte = nodesPerByte

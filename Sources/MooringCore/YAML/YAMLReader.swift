@@ -107,7 +107,12 @@ private struct YAMLConverter {
         visited = []
     }
 
-    mutating func convert(_ node: Node, at path: FieldPath, depth: Int, expanding: Bool) throws(YAMLError)
+    mutating func convert(
+        _ node: Node,
+        at path: FieldPath,
+        depth: Int,
+        expanding: Bool
+    ) throws(YAMLError)
         -> JSONValue
     {
         let line = node.mark?.line ?? 0

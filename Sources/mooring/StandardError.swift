@@ -1,8 +1,0 @@
-import Foundation
-
-/// `print(…, to: &standardError)`.
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        FileHandle.standardError.write(Data(string.utf8))
-    }
-}

@@ -1,0 +1,74 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A long-running child (a server for a test) started with `posix_spawn` and reaped with `waitpid`.
+///
+/// Not Foundation's `Process`: a child inherits the test runner's signal mask (which blocks SIGTERM), and
+/// `Process.waitUntilExit` can wait for ever on a server whose descendants keep its status pipe open.
+/// Here the child gets an empty signal mask and default handlers, and `stop()` always returns.
+public final class SpawnedProcess: @unchecked Sendable {
+    public let pid: Int32
+    private let lock = NSLock()
+    private var reaped = false
+
+    /// Starts `argv[0]` (looked up in PATH) with its output appended to `logFile` (or discarded).
+    public init(_ argv: [String], logFile: String? = nil) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let output = logFile ?? "/dev/null"
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var arguments = argv.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        var pid: Int32 = 0
+        let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &arguments, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .ENOENT) }
+        self.pid = pid
+    }
+
+    /// Whether the child has not exited yet.
+    public var isRunning: Bool {
+        lock.withLock {
+            guard !reaped else { return false }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            return !reaped
+        }
+    }
+
+    /// Sends SIGTERM, then SIGKILL if the child is still there after five seconds, and reaps it.
+    public func stop() {
+        lock.withLock {
+            guard !reaped else { return }
+            kill(pid, SIGTERM)
+            var status: Int32 = 0
+            for _ in 0..<500 {
+                if waitpid(pid, &status, WNOHANG) == pid {
+                    reaped = true
+                    return
+                }
+                usleep(10_000)
+            }
+            kill(pid, SIGKILL)
+            _ = waitpid(pid, &status, 0)
+            reaped = true
+        }
+    }
+
+    deinit { stop() }
+}
