@@ -147,13 +147,7 @@ public final class KubeSim: Sendable {
     /// Stops the server, ends open watches and hung requests, and removes its temporary folder.
     public func stop() async {
         stopped.set(true)
-        await server.endAllWatches()
-        let task = serverTask.withLock { task in
-            defer { task = nil }
-            return task
-        }
-        task?.cancel()
-        await task?.value
+        await refuseConnections()
         await server.cancelControllers()
         if ownsDirectory { try? FileManager.default.removeItem(atPath: directory) }
     }

@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import MooringCore
 import TestSupport
 import Testing
 
@@ -111,4 +112,37 @@ func processState(_ pid: Int32) -> String? {
         let closing = stat.lastIndex(of: ")")
     else { return nil }
     return stat[stat.index(after: closing)...].split(separator: " ").first.map(String.init)
+}
+
+@Suite("Manifest files")
+struct ManifestFileTests {
+    @Test("objects reach kubectl in a 0600 file inside a 0700 folder that is gone afterwards")
+    func privateFile() async throws {
+        let report = try TemporaryDirectory(prefix: "manifest-report")
+        defer { report.remove() }
+        let seen = report.path("seen")
+        // The stand-in records the permissions of the file after -f and of its folder, and the file's path.
+        let kubectl = try ScriptedKubectl(
+            """
+            while [ "$1" != "-f" ]; do shift; done
+            { stat -c %a "$2" "$(dirname "$2")"; echo "$2"; cat "$2"; } > '\(seen)'
+            echo '{"apiVersion": "v1", "kind": "List", "items": []}'
+            """
+        )
+        defer { kubectl.remove() }
+        let client = ClusterClient(options: kubectl.options())
+        let reference = ObjectReference(apiVersion: "v1", kind: "Secret", namespace: "ml", name: "db")
+        #expect(try await client.get([reference]).isEmpty)
+        let lines = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(lines.count == 4)
+        #expect(lines[0] == "600")
+        #expect(lines[1] == "700")
+        #expect(!FileManager.default.fileExists(atPath: lines[2]))
+        #expect(!FileManager.default.fileExists(atPath: (lines[2] as NSString).deletingLastPathComponent))
+        #expect(
+            try JSONValue.parse(lines[3]) == [
+                "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "db", "namespace": "ml"],
+            ]
+        )
+    }
 }

@@ -3,15 +3,18 @@ public import MooringCore
 extension ClusterClient {
     /// Server-side applies `objects` in one kubectl call, in their order, as Mooring's field manager.
     ///
-    /// kubectl keeps going past a refused object and prints one error per refused object, in order; the
-    /// outcome pairs each object with what the server returned or with its classified error. A failure of
-    /// the whole call (server unreachable, credentials refused, deadline passed) is thrown instead.
+    /// kubectl keeps going past a refused object: it prints the name of each applied object on standard
+    /// output and one error per refused object on standard error, both in the order of the objects. The
+    /// outcome pairs every object with its fate. A failure of the whole call (server unreachable, credentials
+    /// refused, deadline passed, a manifest kubectl cannot read) is thrown instead.
     ///
     /// - Parameters:
     ///   - force: take over fields another manager owns (`--force-conflicts`) instead of failing with
     ///     ``ClusterError/Code/conflict``.
-    ///   - dryRun: `--dry-run=server`: the server validates and returns the objects it would store, and
-    ///     changes nothing.
+    ///   - dryRun: `--dry-run=server`: the server validates and returns the objects it would store
+    ///     (``ApplyResult/serverObject``) and changes nothing. kubectl prints those objects only when every
+    ///     one passes; when some fail, the dry run is repeated to learn which, and once more for the objects
+    ///     of those that passed — harmless, as nothing is stored.
     public func apply(
         _ objects: [JSONValue],
         force: Bool = false,
@@ -20,80 +23,72 @@ extension ClusterClient {
         -> ApplyOutcome
     {
         guard !objects.isEmpty else { return ApplyOutcome(results: [], dryRun: dryRun) }
-        let identities = objects.map { Resource(object: $0).identity }
+        guard dryRun else { return try await applyReportingNames(objects, force: force, dryRun: false) }
+        if let everyObject = try await dryRunObjects(objects, force: force) {
+            return ApplyOutcome(
+                results: zip(objects, everyObject).map {
+                    ApplyResult(object: Resource(object: $0).identity, serverObject: $1)
+                },
+                dryRun: true
+            )
+        }
+        var outcome = try await applyReportingNames(objects, force: force, dryRun: true)
+        let passing = outcome.results.indices.filter { outcome.results[$0].applied }
+        if !passing.isEmpty, let passed = try await dryRunObjects(passing.map { objects[$0] }, force: force) {
+            for (index, object) in zip(passing, passed) { outcome.results[index].serverObject = object }
+        }
+        return outcome
+    }
+
+    private func applyArguments(force: Bool, dryRun: Bool, file: String, format: String) -> [String] {
         var arguments = ["apply", "--server-side", "--field-manager=\(options.fieldManager)"]
         if force { arguments.append("--force-conflicts") }
         if dryRun { arguments.append("--dry-run=server") }
-        let output = try await ManifestFile.with(objects, command: "kubectl apply") {
-            (path) async throws(ClusterError) -> KubectlOutput in
-            try await runner.run(KubectlCommand(arguments + ["-f", path, "-o", "json"], objects: identities))
-        }
-        let returned = output.succeeded || !output.standardOutput.isEmpty ? try output.objects() : []
-        return try ApplyOutcome(matching: identities, to: returned, in: output, dryRun: dryRun)
+        return arguments + ["-f", file, "-o", format]
     }
-}
 
-extension ApplyOutcome {
-    /// Pairs each input with the object kubectl printed for it, or with one of the errors it printed.
-    ///
-    /// Errors that quote an object's name go to that object; the rest go to the remaining refused objects
-    /// in order, since kubectl reports failures in the order of the objects.
-    fileprivate init(
-        matching identities: [ObjectIdentity],
-        to returned: [JSONValue],
-        in output: KubectlOutput,
-        dryRun: Bool
-    ) throws(ClusterError) {
-        var returnedByIdentity: [ObjectIdentity: JSONValue] = [:]
-        for object in returned { returnedByIdentity[Resource(object: object).identity] = object }
-        func appliedObject(for identity: ObjectIdentity) -> JSONValue? {
-            if let object = returnedByIdentity[identity] { return object }
-            guard identity.namespace == nil else { return nil }
+    private func runApply(
+        _ objects: [JSONValue],
+        force: Bool,
+        dryRun: Bool,
+        format: String
+    ) async throws(ClusterError)
+        -> KubectlOutput
+    {
+        let identities = objects.map { Resource(object: $0).identity }
+        return try await ManifestFile.with(objects, command: "kubectl apply") {
+            (path) async throws(ClusterError) -> KubectlOutput in
+            let arguments = applyArguments(force: force, dryRun: dryRun, file: path, format: format)
+            return try await runner.run(KubectlCommand(arguments, objects: identities))
+        }
+    }
+
+    /// The would-be object for each of `objects`, in order, or `nil` when the server refused any of them.
+    private func dryRunObjects(_ objects: [JSONValue], force: Bool) async throws(ClusterError) -> [JSONValue]? {
+        let output = try await runApply(objects, force: force, dryRun: true, format: "json")
+        guard output.succeeded else { return nil }
+        var returned: [ObjectIdentity: JSONValue] = [:]
+        for object in try output.objects() { returned[Resource(object: object).identity] = object }
+        return objects.map { object in
+            let identity = Resource(object: object).identity
             // A namespaced object given without a namespace lands in the context's default namespace.
-            return returnedByIdentity.first { key, _ in
-                key.group == identity.group && key.kind == identity.kind && key.name == identity.name
-            }?.value
+            return returned[identity]
+                ?? returned.first { key, _ in
+                    identity.namespace == nil && key.group == identity.group && key.kind == identity.kind
+                        && key.name == identity.name
+                }?.value ?? .null
         }
-        let refused = identities.indices.filter { appliedObject(for: identities[$0]) == nil }
-        let entries = output.errorEntries
-        if !refused.isEmpty, refused.count == identities.count {
-            let whole = output.failure()
-            if [.unreachable, .unauthorized].contains(whole.code) || entries.count < refused.count {
-                throw whole
-            }
-        }
-        var errors: [Int: ClusterError] = [:]
-        var unattributed: [String] = []
-        let refusedIdentities = refused.map { identities[$0] }
-        for entry in entries {
-            if let object = KubectlOutput.mentionedObject(in: entry, among: refusedIdentities),
-                let index = refused.first(where: { identities[$0] == object && errors[$0] == nil })
-            {
-                errors[index] = ClusterError(
-                    kubectlError: entry,
-                    command: output.command,
-                    exitCode: output.exitCode,
-                    object: object
-                )
-            } else {
-                unattributed.append(entry)
-            }
-        }
-        for index in refused where errors[index] == nil {
-            let entry = unattributed.isEmpty ? "" : unattributed.removeFirst()
-            errors[index] = ClusterError(
-                kubectlError: entry.isEmpty ? "kubectl did not report \(identities[index]) as applied" : entry,
-                command: output.command,
-                exitCode: output.exitCode,
-                object: identities[index]
-            )
-        }
-        let results = identities.indices.map { index in
-            ApplyResult(
-                object: identities[index],
-                status: errors[index].map { .failed($0) } ?? .applied(appliedObject(for: identities[index]) ?? .null)
-            )
-        }
-        self.init(results: results, dryRun: dryRun)
+    }
+
+    private func applyReportingNames(
+        _ objects: [JSONValue],
+        force: Bool,
+        dryRun: Bool
+    ) async throws(ClusterError)
+        -> ApplyOutcome
+    {
+        let output = try await runApply(objects, force: force, dryRun: dryRun, format: "name")
+        let identities = objects.map { Resource(object: $0).identity }
+        return try ApplyOutcome(identities: identities, output: output, dryRun: dryRun)
     }
 }

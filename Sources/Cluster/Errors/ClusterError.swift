@@ -102,7 +102,7 @@ public struct ClusterError: Error, Sendable, Hashable {
 
 extension ClusterError: CustomStringConvertible {
     public var description: String {
-        var text = "\(command): \(message)"
+        var text = object.map { "\(command): \($0): \(message)" } ?? "\(command): \(message)"
         if !details.isEmpty, !message.contains(details) { text += "\nkubectl said: \(details)" }
         return text
     }

@@ -196,8 +196,7 @@ public struct KubectlRunner: Sendable {
             metadata: [
                 "verb": "\(command.verb)",
                 "objects": "\(command.objects.count)",
-                "duration_ms":
-                    "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+                "duration_ms": "\(Int(elapsed / .milliseconds(1)))",
                 "result": "\(result)",
             ]
         )

@@ -18,7 +18,7 @@ enum ManifestFile {
         let folder = try makePrivateFolder(command: command)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/objects.json"
-        try write(objects.flatMap { $0.serializedBytes() + [UInt8(ascii: "\n")] }, to: path, command: command)
+        try writeAll(objects.flatMap { $0.serializedBytes() + [UInt8(ascii: "\n")] }, to: path, command: command)
         return try await body(path)
     }
 
@@ -31,13 +31,13 @@ enum ManifestFile {
         return created
     }
 
-    private static func write(_ bytes: [UInt8], to path: String, command: String) throws(ClusterError) {
+    private static func writeAll(_ bytes: [UInt8], to path: String, command: String) throws(ClusterError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("could not create \(path)", command: command) }
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { throw failure("could not write \(path)", command: command) }
             written += count

@@ -12,7 +12,7 @@ public struct ApplyOutcome: Hashable, Sendable {
         self.dryRun = dryRun
     }
 
-    public var succeeded: Bool { results.allSatisfy { $0.error == nil } }
-    public var applied: [ApplyResult] { results.filter { $0.error == nil } }
-    public var failed: [ApplyResult] { results.filter { $0.error != nil } }
+    public var succeeded: Bool { results.allSatisfy(\.applied) }
+    public var applied: [ApplyResult] { results.filter(\.applied) }
+    public var failed: [ApplyResult] { results.filter { !$0.applied } }
 }

@@ -2,30 +2,20 @@ public import MooringCore
 
 /// What became of one object in a batch apply.
 public struct ApplyResult: Hashable, Sendable {
-    public enum Status: Hashable, Sendable {
-        /// Applied (or, in a dry run, would be): the object as the server returned it.
-        case applied(JSONValue)
-        /// Refused; the error says why.
-        case failed(ClusterError)
-    }
-
     public var object: ObjectIdentity
-    public var status: Status
+    /// Why the server refused the object; `nil` when it was applied.
+    public var error: ClusterError?
+    /// In a dry run, the object as the server would store it (defaults filled in, managedFields updated).
+    ///
+    /// `nil` for real applies: kubectl prints objects only when a whole batch succeeds, so Mooring asks it for
+    /// names instead, which it prints per applied object even when others fail.
+    public var serverObject: JSONValue?
 
-    public init(object: ObjectIdentity, status: Status) {
+    public init(object: ObjectIdentity, error: ClusterError? = nil, serverObject: JSONValue? = nil) {
         self.object = object
-        self.status = status
+        self.error = error
+        self.serverObject = serverObject
     }
 
-    /// The object the server returned, when it was applied.
-    public var appliedObject: JSONValue? {
-        if case .applied(let object) = status { return object }
-        return nil
-    }
-
-    /// Why the object was refused, when it was.
-    public var error: ClusterError? {
-        if case .failed(let error) = status { return error }
-        return nil
-    }
+    public var applied: Bool { error == nil }
 }

@@ -16,8 +16,8 @@ extension APIServer {
         let generation = object["metadata"]?["generation"]?.intValue ?? 0
         let observed = object["status"]?["observedGeneration"]?.intValue ?? 0
         guard generation != observed else { return }
-        if key.group == "apps",
-            key.plural == "deployments" || (key.group == "serving.kserve.io" && key.plural == "inferenceservices")
+        if (key.group == "apps" && key.plural == "deployments")
+            || (key.group == "serving.kserve.io" && key.plural == "inferenceservices")
         {
             startRollout(key, type: type)
         }

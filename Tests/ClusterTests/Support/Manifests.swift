@@ -8,7 +8,12 @@ enum Manifests {
         ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name), "labels": managed]]
     }
 
-    static func configMap(_ name: String, in namespace: String, data: JSONValue = ["k": "v"], labels: JSONValue = managed)
+    static func configMap(
+        _ name: String,
+        in namespace: String,
+        data: JSONValue = ["k": "v"],
+        labels: JSONValue = managed
+    )
         -> JSONValue
     {
         [
@@ -18,7 +23,12 @@ enum Manifests {
         ]
     }
 
-    static func deployment(_ name: String, in namespace: String, replicas: Int = 2, image: String? = "nginx:1.25")
+    static func deployment(
+        _ name: String,
+        in namespace: String,
+        replicas: Int = 2,
+        image: String? = "nginx:1.25"
+    )
         -> JSONValue
     {
         var container: JSONValue = ["name": "app", "ports": [["containerPort": 80]]]
