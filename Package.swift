@@ -120,12 +120,12 @@ let package = Package(
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "TestSupport"],
+            dependencies: ["Reconciler", "Manifests", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Reconciler", "KubeSim", "TestSupport"],
+            dependencies: ["Sync", "Reconciler", "Manifests", "KubeSim", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

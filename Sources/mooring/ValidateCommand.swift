@@ -74,7 +74,7 @@ struct ValidateCommand: AsyncParsableCommand {
         guard let config else { return ValidationPolicy() }
         let targets: [TargetSettings]
         do {
-            targets = try ConfigurationFile.load(config).targets()
+            targets = try ConfigurationFile.load(config).targetPolicies()
         } catch {
             throw CommandFailure.configuration(error)
         }
@@ -83,9 +83,9 @@ struct ValidateCommand: AsyncParsableCommand {
             guard let chosen = targets.first(where: { $0.name == target }) else {
                 throw CommandFailure.runtime("\(config) has no target named \(target) (targets: \(names))", code: 2)
             }
-            return ValidationPolicy(chosen.policy)
+            return chosen.policy.validationPolicy
         }
-        if targets.count == 1, let only = targets.first { return ValidationPolicy(only.policy) }
+        if targets.count == 1, let only = targets.first { return only.policy.validationPolicy }
         let folder = Self.normalized(path)
         let matches = targets.filter { candidate in
             let configured = Self.normalized(candidate.path)
@@ -97,7 +97,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 code: 2
             )
         }
-        return ValidationPolicy(chosen.policy)
+        return chosen.policy.validationPolicy
     }
 
     /// A folder path without `./` and trailing slashes, for comparing with a target's `path`.

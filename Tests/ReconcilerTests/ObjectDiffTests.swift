@@ -1,3 +1,4 @@
+import Manifests
 import MooringCore
 import Reconciler
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Manifests
 import MooringCore
 import Reconciler
 import Sync

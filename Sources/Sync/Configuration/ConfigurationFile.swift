@@ -73,6 +73,12 @@ public struct ConfigurationFile: Sendable {
         try check { reader in Self.readTargets(&reader) }
     }
 
+    /// The targets with their folders and policies, without checking that the files named in their
+    /// cluster sections exist: enough for `mooring validate --config` away from the ops host.
+    public func targetPolicies() throws(ConfigurationError) -> [TargetSettings] {
+        try check(checksFiles: false) { reader in Self.readTargets(&reader) }
+    }
+
     public func health() throws(ConfigurationError) -> HealthSettings {
         try check { reader in HealthSettings(reading: &reader) }
     }
@@ -144,8 +150,11 @@ public struct ConfigurationFile: Sendable {
         return targets
     }
 
-    private func check<Value>(_ read: (inout ConfigurationReader) -> Value) throws(ConfigurationError) -> Value {
-        var reader = ConfigurationReader(document: document, baseDirectory: baseDirectory)
+    private func check<Value>(
+        checksFiles: Bool = true,
+        _ read: (inout ConfigurationReader) -> Value
+    ) throws(ConfigurationError) -> Value {
+        var reader = ConfigurationReader(document: document, baseDirectory: baseDirectory, checksFiles: checksFiles)
         let value = read(&reader)
         guard reader.problems.isEmpty else { throw ConfigurationError(file: path, problems: reader.problems) }
         return value

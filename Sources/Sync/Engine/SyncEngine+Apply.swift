@@ -6,8 +6,8 @@ import Reconciler
 extension SyncEngine {
     /// What the apply stage achieved.
     struct ApplyProgress {
-        /// Server-returned objects by identity.
-        var applied: [ObjectIdentity: JSONValue] = [:]
+        /// Objects the server accepted.
+        var applied: Set<ObjectIdentity> = []
         /// Objects refused because another field manager owns fields (reported as drift).
         var conflicts: [ObjectIdentity: ClusterError] = [:]
         /// Whether anything else failed: a refused object, an unreachable cluster, a CRD never Established.
@@ -34,8 +34,8 @@ extension SyncEngine {
                 return progress
             }
             for result in outcome.results {
-                if let object = result.appliedObject {
-                    progress.applied[result.object] = object
+                if result.applied {
+                    progress.applied.insert(result.object)
                 } else if let error = result.error {
                     if error.code == .conflict {
                         progress.conflicts[result.object] = error
@@ -75,6 +75,20 @@ extension SyncEngine {
             }
         }
         return progress
+    }
+
+    /// The resourceVersion of each applied object once the sync has settled, so the next sync knows
+    /// they are unchanged without a dry-run. One kubectl call; `[:]` when it fails (the next sync verifies).
+    func settledVersions(of resources: [Resource], cluster: ClusterClient) async -> [ObjectIdentity: String] {
+        let references = resources.compactMap { ObjectReference(object: $0.object) }
+        guard !references.isEmpty, let live = try? await cluster.get(references, ignoreNotFound: true) else { return [:] }
+        var versions: [ObjectIdentity: String] = [:]
+        for object in live {
+            if let version = object["metadata"]?["resourceVersion"]?.stringValue {
+                versions[Resource(object: object).identity] = version
+            }
+        }
+        return versions
     }
 
     /// Deletes what the prune guard allows, in reverse apply order, in one call.

@@ -44,7 +44,7 @@ extension SyncEngine {
         run.progress("checking \(suspects.count) object(s) changed in the cluster since the last sync")
         let outcome = try await cluster.apply(suspects.map(\.resource.object), force: true, dryRun: true)
         for (item, result) in zip(suspects, outcome.results) {
-            guard let expected = result.appliedObject else {
+            guard let expected = result.serverObject else {
                 run.raise(
                     SyncEvent(
                         .syncFailed,

@@ -18,6 +18,7 @@ extension SyncEngine {
         plan: Plan,
         decision: SyncDecision,
         applied: ApplyProgress,
+        versions: [ObjectIdentity: String],
         pruned: [ObjectIdentity],
         state: inout TargetState,
         run: inout TargetRun
@@ -26,13 +27,13 @@ extension SyncEngine {
         let desiredIdentities = Set(desired.resources.map(\.identity))
         for item in plan.items {
             let identity = item.identity
-            if let result = applied.applied[identity] {
+            if applied.applied.contains(identity) {
                 inventory[identity] = AppliedRecord(
                     identity: identity,
                     apiVersion: item.resource.apiVersion,
                     applied: item.resource.object,
                     sourceCommit: item.resource.annotations[ObjectLabels.sourceCommit] ?? desired.commit,
-                    verifiedResourceVersion: result["metadata"]?["resourceVersion"]?.stringValue,
+                    verifiedResourceVersion: versions[identity],
                     drift: desired.driftOverrides[identity]
                 )
             } else if decision.clean.contains(identity), var record = inventory[identity] {
@@ -89,8 +90,8 @@ extension SyncEngine {
         let wroteSomething = !applied.applied.isEmpty || !pruned.isEmpty
         let newAlerts = run.events.contains { [.drift, .pruneBlocked, .healthDegraded, .syncFailed].contains($0.name) }
         guard wroteSomething || newAlerts || !changedModels.isEmpty else { return }
-        let created = plan.items.filter { $0.action == .create && applied.applied[$0.identity] != nil }
-        let updated = plan.items.filter { $0.action != .create && applied.applied[$0.identity] != nil }
+        let created = plan.items.filter { $0.action == .create && applied.applied.contains($0.identity) }
+        let updated = plan.items.filter { $0.action != .create && applied.applied.contains($0.identity) }
         let result: HistoryEntry.Result =
             switch outcome {
             case .applied, .inSync: .applied

@@ -77,8 +77,10 @@ extension SyncEngine {
             policy: policy
         )
         let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
-        let watched = decision.applied.filter { applied.applied[$0.identity] != nil && ApplyPhase.of($0) >= .workloads }
+        let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
+        let watched = appliedResources.filter { ApplyPhase.of($0) >= .workloads }
         let healthy = applied.succeeded ? await waitUntilReady(watched, cluster: cluster, run: &run) : true
+        let versions = await settledVersions(of: appliedResources, cluster: cluster)
         let outcome = self.outcome(
             refused: refused,
             applied: applied,
@@ -93,13 +95,14 @@ extension SyncEngine {
             plan: plan,
             decision: decision,
             applied: applied,
+            versions: versions,
             pruned: pruned,
             state: &targetState,
             run: &run
         )
         state?[target.name] = targetState
         if trusted, applied.succeeded { inventoryTrusted = true }
-        var report = run.report(outcome, commit: desired.commit, applied: Array(applied.applied.keys).sorted(), pruned: pruned)
+        var report = run.report(outcome, commit: desired.commit, applied: applied.applied.sorted(), pruned: pruned)
         report.decision = decision
         report.pruneDecision = pruneDecision
         return report
