@@ -1,5 +1,5 @@
-public import MooringCore
 import Manifests
+public import MooringCore
 
 /// The order in which a sync applies objects: what others depend on first. Prunes run in reverse.
 public enum ApplyPhase: Int, Sendable, Comparable, CaseIterable, Codable {

@@ -1,5 +1,5 @@
-public import MooringCore
 public import Manifests
+public import MooringCore
 
 /// An object whose live state no longer matches what Mooring applied, while git did not change it.
 public struct Drift: Sendable, Equatable {

@@ -1,5 +1,5 @@
-public import MooringCore
 public import Manifests
+public import MooringCore
 
 /// Compares what Mooring's desired state would make of an object (a server-side dry-run of the
 /// apply, so server defaults and other managers' fields are accounted for exactly as the API server

@@ -57,3 +57,29 @@ public enum ObjectDiff {
         return order.isEmpty ? nil : (order, byName)
     }
 }
+
+extension ObjectDiff {
+    /// Every leaf of a value with its path (lists of named objects keyed by name), for showing a
+    /// whole object that will be created.
+    public static func leaves(of value: JSONValue) -> [FieldChange] {
+        var result: [FieldChange] = []
+        expand(value, at: .root, into: &result)
+        return result
+    }
+
+    private static func expand(_ value: JSONValue?, at path: FieldPath, into result: inout [FieldChange]) {
+        switch value {
+        case .object(let members)? where !members.isEmpty:
+            for key in members.keys.sorted() { expand(members[key], at: path.appending(key), into: &result) }
+        case .array(let elements)? where !elements.isEmpty:
+            let named = elements.allSatisfy { $0["name"]?.stringValue != nil }
+            for (position, element) in elements.enumerated() {
+                let component: FieldPath.Component =
+                    named ? .match(field: "name", value: element["name"]?.stringValue ?? "") : .index(position)
+                expand(element, at: path.appending(component), into: &result)
+            }
+        default:
+            result.append(FieldChange(path: path, before: nil, after: value))
+        }
+    }
+}

@@ -1,5 +1,5 @@
-public import MooringCore
 import Manifests
+public import MooringCore
 
 /// Strips what the API server owns from an object, so that two objects compare by what a user set:
 /// status, and metadata such as resourceVersion, uid, generation, timestamps and managedFields.

@@ -1,5 +1,5 @@
-public import MooringCore
 public import Manifests
+public import MooringCore
 
 /// One desired object and what the sync must do with it.
 public struct PlanItem: Sendable, Equatable {

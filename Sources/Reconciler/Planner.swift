@@ -1,5 +1,5 @@
-public import MooringCore
 import Manifests
+public import MooringCore
 
 /// Plans a sync from values alone: desired objects, the live objects carrying Mooring's label, and
 /// the journal's inventory. No I/O here; the Sync stage runs the dry-runs and applies.

@@ -23,7 +23,8 @@ struct ConsoleLogHandler: LogHandler {
     /// says so; human otherwise.
     static func bootstrap(level: Logger.Level) {
         let environment = ProcessInfo.processInfo.environment
-        let json = environment["MOORING_LOG_FORMAT"] == "json"
+        let json =
+            environment["MOORING_LOG_FORMAT"] == "json"
             || (environment["JOURNAL_STREAM"] != nil && environment["MOORING_LOG_FORMAT"] != "text")
         let style: Style = json ? .json : .human(colour: isatty(STDERR_FILENO) == 1)
         LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, style: style, logLevel: level) }

@@ -4,7 +4,8 @@ import Sync
 enum SyncSummary {
     static func line(for report: TargetReport) -> String {
         let commit = report.commit.map { String($0.prefix(12)) } ?? "-"
-        let seconds = Double(report.duration.components.seconds)
+        let seconds =
+            Double(report.duration.components.seconds)
             + Double(report.duration.components.attoseconds) / 1e18
         var parts = ["\(report.target): \(report.outcome.rawValue) at \(commit)"]
         if !report.applied.isEmpty { parts.append("\(report.applied.count) applied") }

@@ -1,5 +1,5 @@
-import MooringCore
 import Manifests
+import MooringCore
 import Reconciler
 
 /// Small builders for the objects the reconciler tests reason about.

@@ -1,5 +1,5 @@
-import MooringCore
 import Manifests
+import MooringCore
 import Reconciler
 import Testing
 

@@ -16,7 +16,8 @@ extension Readiness {
         case ("serving.kserve.io", "InferenceService"):
             self = Self.inferenceService(object, identity: resource.identity)
         case ("apiextensions.k8s.io", "CustomResourceDefinition"):
-            let established = Self.condition("Established", in: object["status"] ?? [:])?["status"]?.stringValue == "True"
+            let established =
+                Self.condition("Established", in: object["status"] ?? [:])?["status"]?.stringValue == "True"
             self.init(
                 object: resource.identity,
                 state: established ? .ready : .progressing,

@@ -25,7 +25,10 @@ extension MooringConfiguration {
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"] ?? "/root"
         return KubectlOptions(
-            executable: Self.locate(target.cluster.kubectl, path: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"),
+            executable: Self.locate(
+                target.cluster.kubectl,
+                path: environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+            ),
             kubeconfig: target.cluster.kubeconfig ?? environment["KUBECONFIG"] ?? "\(home)/.kube/config",
             context: target.cluster.context,
             cacheDirectory: "\(stateDirectory)/kube-cache/\(target.name)",

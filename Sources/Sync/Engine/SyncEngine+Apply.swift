@@ -27,7 +27,14 @@ extension SyncEngine {
             do {
                 outcome = try await cluster.apply(batch.resources.map(\.object), force: batch.force)
             } catch {
-                run.raise(SyncEvent(.syncFailed, .error, "apply failed: \(error.message)", fields: ["code": error.code.description]))
+                run.raise(
+                    SyncEvent(
+                        .syncFailed,
+                        .error,
+                        "apply failed: \(error.message)",
+                        fields: ["code": error.code.description]
+                    )
+                )
                 progress.failed = true
                 return progress
             }
@@ -79,7 +86,9 @@ extension SyncEngine {
     /// they are unchanged without a dry-run. One kubectl call; `[:]` when it fails (the next sync verifies).
     func settledVersions(of resources: [Resource], cluster: ClusterClient) async -> [ObjectIdentity: String] {
         let references = resources.compactMap { ObjectReference(object: $0.object) }
-        guard !references.isEmpty, let live = try? await cluster.get(references, ignoreNotFound: true) else { return [:] }
+        guard !references.isEmpty, let live = try? await cluster.get(references, ignoreNotFound: true) else {
+            return [:]
+        }
         var versions: [ObjectIdentity: String] = [:]
         for object in live {
             if let version = object["metadata"]?["resourceVersion"]?.stringValue {
@@ -90,11 +99,18 @@ extension SyncEngine {
     }
 
     /// Deletes what the prune guard allows, in reverse apply order, in one call.
-    func prune(_ decision: PruneDecision, state: inout TargetState, cluster: ClusterClient, run: inout TargetRun) async
+    func prune(
+        _ decision: PruneDecision,
+        state: inout TargetState,
+        cluster: ClusterClient,
+        run: inout TargetRun
+    ) async
         -> [ObjectIdentity]
     {
         if !decision.blocked.isEmpty {
-            let fingerprint = StableHash.hex(of: decision.blocked.map { "\($0.resource.identity)=\($0.reason)" }.joined(separator: "|"))
+            let fingerprint = StableHash.hex(
+                of: decision.blocked.map { "\($0.resource.identity)=\($0.reason)" }.joined(separator: "|")
+            )
             if state.reportedPruneBlock != fingerprint {
                 let lines = decision.blocked.map { "\($0.resource.identity) (\(Self.explain($0.reason)))" }
                 run.raise(

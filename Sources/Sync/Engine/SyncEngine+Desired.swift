@@ -94,12 +94,19 @@ extension SyncEngine {
         diagnostics: [Diagnostic]
     ) {
         guard state.refusedCommit != commit.hex else {
-            run.progress("commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")")
+            run.progress(
+                "commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")"
+            )
             return
         }
         for diagnostic in diagnostics where diagnostic.rule == .gateFailed {
             run.raise(
-                SyncEvent(.gateFailed, .error, diagnostic.message, fields: ["commit": commit.hex, "file": diagnostic.file])
+                SyncEvent(
+                    .gateFailed,
+                    .error,
+                    diagnostic.message,
+                    fields: ["commit": commit.hex, "file": diagnostic.file]
+                )
             )
         }
         let shown = diagnostics.prefix(20).map { "\($0.file):\($0.line): \($0.message)" }

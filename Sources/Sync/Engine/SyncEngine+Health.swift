@@ -21,7 +21,10 @@ extension SyncEngine {
             problems = []
             do {
                 let live = try await cluster.get(references, ignoreNotFound: true)
-                let byIdentity = Dictionary(live.map { (Resource(object: $0).identity, $0) }, uniquingKeysWith: { first, _ in first })
+                let byIdentity = Dictionary(
+                    live.map { (Resource(object: $0).identity, $0) },
+                    uniquingKeysWith: { first, _ in first }
+                )
                 for reference in references {
                     guard let object = byIdentity[reference.identity] else {
                         problems.append("\(reference.identity) does not exist")
@@ -47,7 +50,8 @@ extension SyncEngine {
             SyncEvent(
                 .healthDegraded,
                 .warning,
-                "not healthy after \(GoDuration.format(configuration.health.timeout)): " + problems.joined(separator: "; "),
+                "not healthy after \(GoDuration.format(configuration.health.timeout)): "
+                    + problems.joined(separator: "; "),
                 fields: ["objects": String(problems.count)]
             )
         )

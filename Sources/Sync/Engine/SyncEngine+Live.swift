@@ -16,7 +16,7 @@ extension SyncEngine {
         let objects: [JSONValue]
         do {
             objects = try await cluster.listManaged(kinds: kinds)
-        } catch where error.code == .unknownKind {
+        } catch  where error.code == .unknownKind {
             let catalog = try await cluster.discover()
             kinds = kinds.filter { catalog.resource(for: $0) != nil }
             objects = try await cluster.listManaged(kinds: kinds)

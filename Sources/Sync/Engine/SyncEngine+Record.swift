@@ -121,20 +121,26 @@ extension SyncEngine {
             )
         )
         if wroteSomething {
-            let models = changedModels.map { "\($0.model) \($0.from?.summary ?? "(new)") → \($0.to?.summary ?? "(removed)")" }
+            let models = changedModels.map {
+                "\($0.model) \($0.from?.summary ?? "(new)") → \($0.to?.summary ?? "(removed)")"
+            }
             run.raise(
                 SyncEvent(
                     .syncApplied,
                     .info,
                     "applied \(desired.commit.prefix(12)): \(created.count) created, \(updated.count) updated, \(pruned.count) pruned"
                         + (models.isEmpty ? "" : "; " + models.joined(separator: ", ")),
-                    fields: ["commit": desired.commit, "created": String(created.count), "updated": String(updated.count), "pruned": String(pruned.count)]
+                    fields: [
+                        "commit": desired.commit, "created": String(created.count), "updated": String(updated.count),
+                        "pruned": String(pruned.count),
+                    ]
                 )
             )
         }
     }
 
-    static func modelChanges(from old: [String: ModelState], to new: [String: ModelState]) -> [HistoryEntry.ModelChange] {
+    static func modelChanges(from old: [String: ModelState], to new: [String: ModelState]) -> [HistoryEntry.ModelChange]
+    {
         Set(old.keys).union(new.keys).sorted().compactMap { name in
             guard old[name] != new[name] else { return nil }
             let namespace = new[name]?.namespace ?? old[name]?.namespace ?? ""

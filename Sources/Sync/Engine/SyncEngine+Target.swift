@@ -39,7 +39,11 @@ extension SyncEngine {
         let plan: Plan
         let decision: SyncDecision
         do {
-            let live = try await liveObjects(desired: desired.resources, inventory: targetState.inventory, cluster: cluster)
+            let live = try await liveObjects(
+                desired: desired.resources,
+                inventory: targetState.inventory,
+                cluster: cluster
+            )
             plan = Planner.plan(
                 desired: desired.resources,
                 commit: desired.commit,
@@ -50,7 +54,14 @@ extension SyncEngine {
             let drifts = try await driftChecks(plan, cluster: cluster, fieldManager: fieldManager, run: &run)
             decision = Planner.decide(plan, drifts: drifts)
         } catch {
-            run.raise(SyncEvent(.syncFailed, .error, "reading the cluster failed: \(error.message)", fields: ["code": error.code.description]))
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "reading the cluster failed: \(error.message)",
+                    fields: ["code": error.code.description]
+                )
+            )
             if !dryRun { appendHistory(failedEntry(desired, message: error.message, run: run)) }
             return run.report(.failed, commit: desired.commit)
         }
@@ -141,7 +152,14 @@ extension SyncEngine {
         for drift in decision.alerted {
             let index = state.inventory.firstIndex { $0.identity == drift.identity }
             guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
-            run.raise(SyncEvent(.drift, .warning, "drift of \(Self.describe(drift)) (alert only)", fields: Self.fields(of: drift)))
+            run.raise(
+                SyncEvent(
+                    .drift,
+                    .warning,
+                    "drift of \(Self.describe(drift)) (alert only)",
+                    fields: Self.fields(of: drift)
+                )
+            )
             if !dryRun, let index { state.inventory[index].reportedDrift = drift.fingerprint }
         }
     }

@@ -98,7 +98,10 @@ public actor SyncEngine {
         } catch {
             state = JournalState()
             inventoryTrusted = false
-            raise(SyncEvent(.journalCorrupt, .error, "\(error.message). Safe mode: applying, never pruning"), into: &events)
+            raise(
+                SyncEvent(.journalCorrupt, .error, "\(error.message). Safe mode: applying, never pruning"),
+                into: &events
+            )
         }
     }
 

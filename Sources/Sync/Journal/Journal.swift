@@ -17,8 +17,9 @@ public struct Journal: Sendable {
     private static let version = 1
 
     /// Reads `state.json`. A damaged or half-written file is moved aside, never deleted, and
-    /// reported as `.corrupt` so the caller raises an alert and works in safe mode.
-    public func load() throws(SyncError) -> JournalLoad {
+    /// reported as `.corrupt` so the caller raises an alert and works in safe mode. Read-only
+    /// callers (`mooring diff`) pass `repairing: false`: the damaged file stays where it is.
+    public func load(repairing: Bool = true) throws(SyncError) -> JournalLoad {
         let bytes: [UInt8]
         do {
             guard let read = try DurableFile.read(statePath) else { return .fresh }
@@ -29,6 +30,7 @@ public struct Journal: Sendable {
         do throws(JournalDamage) {
             return .intact(try Self.decode(bytes))
         } catch {
+            guard repairing else { return .corrupt(reason: error.reason, movedTo: statePath) }
             let suffix = "corrupt-\(Int(Date().timeIntervalSince1970))"
             do {
                 let moved = try DurableFile.moveAside(statePath, suffix: suffix)

@@ -1,0 +1,222 @@
+import Cluster
+import Foundation
+import GitSource
+import Manifests
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// What a sync would change, object by object, with field-level diffs, for the tip of the branch,
+    /// another ref (a pull request) or a local folder. Changes nothing: server-side dry-runs only, and
+    /// the journal is only read.
+    public func preview(_ source: PreviewSource, target name: String? = nil) async throws(SyncError) -> [TargetPreview]
+    {
+        let targets = try chooseTargets(name)
+        let state = ((try? journal.load(repairing: false)) ?? .fresh).state
+        var commit: CommitID?
+        do {
+            switch source {
+            case .trackedBranch: commit = try await mirror.poll().current
+            case .ref(let ref): commit = try await mirror.resolve(ref: ref).commit
+            case .folder: commit = nil
+            }
+        } catch {
+            throw SyncError(code: .source, message: error.description)
+        }
+        var previews: [TargetPreview] = []
+        for target in targets {
+            previews.append(try await preview(target, commit: commit, source: source, state: state[target.name]))
+        }
+        return previews
+    }
+
+    private func chooseTargets(_ name: String?) throws(SyncError) -> [TargetSettings] {
+        guard let name else { return configuration.targets }
+        guard let target = configuration.targets.first(where: { $0.name == name }) else {
+            let names = configuration.targets.map(\.name).joined(separator: ", ")
+            throw SyncError(code: .refused, message: "no target named \(name) (targets: \(names))")
+        }
+        return [target]
+    }
+
+    private func preview(
+        _ target: TargetSettings,
+        commit: CommitID?,
+        source: PreviewSource,
+        state: TargetState
+    ) async throws(SyncError) -> TargetPreview {
+        var label = commit?.hex ?? ""
+        if case .folder(let path) = source { label = "folder \(path)" }
+        let policy = target.policy.validationPolicy
+        let files: [SourceFile]
+        do {
+            if case .folder(let path) = source {
+                files = try LocalFolderReader(limits: policy.limits).read(at: path)
+            } else if let commit {
+                files = try await mirror.snapshot(of: commit, folder: target.path).files
+            } else {
+                files = []
+            }
+        } catch let error as ManifestsError {
+            return TargetPreview(target: target.name, source: label, validation: ValidationReport(refusal: error))
+        } catch {
+            throw SyncError(code: .source, message: "\(error)")
+        }
+        var previousFiles: [SourceFile]?
+        if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
+            previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
+        }
+        let result = DesiredStateBuilder(policy: policy).validate(files: files, previousFiles: previousFiles)
+        guard let desired = result.desiredState else {
+            return TargetPreview(target: target.name, source: label, validation: result.report)
+        }
+        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
+        let reconcilePolicy = target.policy.reconcilePolicy(overrides: desired.driftOverrides)
+        do {
+            let live = try await liveObjects(desired: desired.resources, inventory: state.inventory, cluster: cluster)
+            let plan = Planner.plan(
+                desired: desired.resources,
+                commit: commit?.hex ?? "local",
+                live: live,
+                inventory: state.inventoryByIdentity,
+                policy: reconcilePolicy
+            )
+            var objects = try await previewObjects(
+                plan,
+                desired: desired,
+                cluster: cluster,
+                fieldManager: target.cluster.fieldManager
+            )
+            let pruneDecision = PruneGuard.decide(
+                candidates: plan.pruneCandidates,
+                desiredCount: desired.resources.count,
+                appliesSucceeded: true,
+                inventoryTrusted: true,
+                policy: reconcilePolicy
+            )
+            objects += pruneDecision.prune.map { ObjectPreview(identity: $0.identity, action: .prune) }
+            objects += pruneDecision.blocked.map {
+                ObjectPreview(
+                    identity: $0.resource.identity,
+                    action: .keep,
+                    note: "prune blocked: \(Self.explain($0.reason))"
+                )
+            }
+            let models = Dictionary(
+                desired.models.map {
+                    (
+                        $0.name,
+                        ModelState(
+                            namespace: $0.namespace,
+                            stable: $0.stable,
+                            canary: $0.canary?.version,
+                            canaryTraffic: $0.canary?.traffic
+                        )
+                    )
+                },
+                uniquingKeysWith: { first, _ in first }
+            )
+            return TargetPreview(
+                target: target.name,
+                source: label,
+                objects: objects,
+                models: Self.modelChanges(from: state.models, to: models)
+            )
+        } catch {
+            throw SyncError(code: .cluster, message: "reading the cluster failed: \(error.message)")
+        }
+    }
+
+    /// Fields a preview leaves out: the object's identity (in the heading already) and the commit stamp.
+    static let previewHidden: Set<FieldPath> = [
+        "apiVersion", "kind", "metadata.name", "metadata.namespace",
+        FieldPath([.key("metadata"), .key("annotations"), .key(ObjectLabels.sourceCommit)]),
+    ]
+
+    /// Dry-runs every object that would be written (forcing ownership where the policy heals) and
+    /// diffs the result against the live object.
+    private func previewObjects(
+        _ plan: Plan,
+        desired: DesiredState,
+        cluster: ClusterClient,
+        fieldManager: String
+    ) async throws(ClusterError) -> [ObjectPreview] {
+        let written = plan.items.filter { $0.action != .unchanged }
+        var expected: [ObjectIdentity: ApplyResult] = [:]
+        for force in [false, true] {
+            let batch = written.filter { ($0.mode == .heal) == force }
+            guard !batch.isEmpty else { continue }
+            let outcome = try await cluster.apply(batch.map(\.resource.object), force: force, dryRun: true)
+            for result in outcome.results { expected[result.object] = result }
+        }
+        let creatingNamespaces = Set(written.filter { $0.resource.kind == "Namespace" }.map(\.resource.name))
+        return written.compactMap { item -> ObjectPreview? in
+            let result = expected[item.identity]
+            let file = item.resource.annotations[ObjectLabels.sourceFile]
+            var note = result?.error.map(\.message)
+            if let namespace = item.identity.namespace, creatingNamespaces.contains(namespace),
+                result?.error?.code == .notFound
+            {
+                note = nil  // its namespace is created by the same sync
+            }
+            switch item.action {
+            case .unchanged:
+                return nil
+            case .create:
+                let shown = ObjectDiff.leaves(of: ObjectNormalizer.normalized(item.resource.object))
+                    .filter { !Self.previewHidden.contains($0.path) }
+                    .map { SecretRedaction.redact($0, kind: item.resource.kind) }
+                return ObjectPreview(
+                    identity: item.identity,
+                    action: .create,
+                    changes: shown,
+                    note: note,
+                    sourceFile: file
+                )
+            case .update:
+                let changes: [FieldChange]
+                if let live = item.live, let server = result?.serverObject {
+                    changes = ObjectDiff.changes(
+                        from: ObjectNormalizer.normalized(live),
+                        to: ObjectNormalizer.normalized(server)
+                    )
+                    .filter { !Self.previewHidden.contains($0.path) }
+                    .map { SecretRedaction.redact($0, kind: item.resource.kind) }
+                } else {
+                    changes = item.gitChanges ?? []
+                }
+                return ObjectPreview(
+                    identity: item.identity,
+                    action: .update,
+                    changes: changes,
+                    note: note,
+                    sourceFile: file
+                )
+            case .verify, .recreate:
+                let drift =
+                    item.action == .recreate
+                    ? Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
+                    : result?.serverObject.flatMap {
+                        DriftDetector.detect(
+                            identity: item.identity,
+                            expected: $0,
+                            live: item.live,
+                            mode: item.mode,
+                            fieldManager: fieldManager
+                        )
+                    }
+                guard let drift else { return nil }
+                let changes = drift.fields.map { FieldChange(path: $0.path, before: $0.live, after: $0.desired) }
+                let who =
+                    drift.managers.isEmpty ? nil : "changed in the cluster by \(drift.managers.joined(separator: ", "))"
+                return ObjectPreview(
+                    identity: item.identity,
+                    action: item.mode == .heal ? .heal : .drift,
+                    changes: changes,
+                    note: drift.kind == .deleted ? "deleted from the cluster" : who ?? note,
+                    sourceFile: file
+                )
+            }
+        }
+    }
+}
