@@ -14,7 +14,9 @@ struct Mooring: AsyncParsableCommand {
             serve, and the configuration around them. The host configuration lives in \
             /etc/mooring/mooring.yaml; see the README for its keys.
             """,
-        subcommands: [ValidateCommand.self, DiffCommand.self, SyncCommand.self, HistoryCommand.self]
+        subcommands: [
+            ValidateCommand.self, DiffCommand.self, SyncCommand.self, HistoryCommand.self, VersionCommand.self,
+        ]
     )
 
     /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.

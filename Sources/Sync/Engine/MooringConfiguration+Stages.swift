@@ -38,7 +38,7 @@ extension MooringConfiguration {
     }
 
     /// A program name looked up on `PATH`, or the path as given.
-    static func locate(_ program: String, path: String) -> String {
+    public static func locate(_ program: String, path: String) -> String {
         guard !program.contains("/") else { return program }
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(program)"
