@@ -23,7 +23,9 @@ extension HistoryEntry {
                 "    drift (\(record.action)) \(record.object): \(record.fields.joined(separator: ", "))\(who)"
             )
         }
-        if let message { lines.append("    \(message)") }
+        if let message {
+            lines += message.split(separator: "\n").map { "    \($0)" }
+        }
         return lines
     }
 
