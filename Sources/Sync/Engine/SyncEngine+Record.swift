@@ -20,6 +20,7 @@ extension SyncEngine {
         applied: ApplyProgress,
         versions: [ObjectIdentity: String],
         pruned: [ObjectIdentity],
+        healthChecked: Bool,
         state: inout TargetState,
         run: inout TargetRun
     ) {
@@ -39,6 +40,10 @@ extension SyncEngine {
             } else if decision.clean.contains(identity), var record = inventory[identity] {
                 record.verifiedResourceVersion = item.live?["metadata"]?["resourceVersion"]?.stringValue
                 record.reportedDrift = nil
+                inventory[identity] = record
+            } else if decision.alerted.contains(where: { $0.identity == identity }), var record = inventory[identity] {
+                // Checked at this version and found drifted (reported): look again only when it moves.
+                record.verifiedResourceVersion = item.live?["metadata"]?["resourceVersion"]?.stringValue
                 inventory[identity] = record
             }
         }
@@ -79,9 +84,12 @@ extension SyncEngine {
             }
             state.retryAfter = Date().addingTimeInterval(Self.backoff(attempts: state.unhealthyAttempts))
         case .applied, .inSync, .drifted:
-            state.unhealthyCommit = nil
-            state.unhealthyAttempts = 0
-            state.retryAfter = nil
+            // A commit not healthy before stays so until a health check says otherwise.
+            if state.unhealthyCommit != desired.commit || healthChecked {
+                state.unhealthyCommit = nil
+                state.unhealthyAttempts = 0
+                state.retryAfter = nil
+            }
         case .refused, .waiting, .planned:
             break
         }

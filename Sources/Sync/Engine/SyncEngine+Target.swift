@@ -27,10 +27,14 @@ extension SyncEngine {
         case .unavailable:
             return run.report(.failed, commit: nil)
         }
-        if !dryRun, !desired.isFallback, targetState.unhealthyCommit == desired.commit,
-            let retryAfter = targetState.retryAfter, Date() < retryAfter
-        {
-            run.progress("commit \(desired.commit.prefix(12)) was not healthy; next attempt after \(retryAfter)")
+        // A commit that failed or was not healthy is not retried before its backoff ends: not
+        // re-applied when its apply failed, not re-checked for health when it was applied.
+        let retrying = targetState.unhealthyCommit == desired.commit
+        let backoffOver = (targetState.retryAfter ?? .distantPast) <= Date()
+        if !dryRun, retrying, !backoffOver, targetState.lastAppliedCommit != desired.commit {
+            run.progress(
+                "commit \(desired.commit.prefix(12)) failed; next attempt after \(targetState.retryAfter ?? Date())"
+            )
             return run.report(.waiting, commit: desired.commit)
         }
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
@@ -89,7 +93,10 @@ extension SyncEngine {
         )
         let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
         let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
-        let watched = appliedResources.filter { ApplyPhase.of($0) >= .workloads }
+        let recheck = retrying && backoffOver && targetState.lastAppliedCommit == desired.commit
+        let watched = (recheck ? plan.items.map(\.resource) : appliedResources).filter {
+            ApplyPhase.of($0) >= .workloads
+        }
         let healthy = applied.succeeded ? await waitUntilReady(watched, cluster: cluster, run: &run) : true
         let versions = await settledVersions(of: appliedResources, cluster: cluster)
         let outcome = self.outcome(
@@ -108,6 +115,7 @@ extension SyncEngine {
             applied: applied,
             versions: versions,
             pruned: pruned,
+            healthChecked: recheck || !watched.isEmpty,
             state: &targetState,
             run: &run
         )
