@@ -74,6 +74,34 @@ struct KubectlRunnerTests {
         }
     }
 
+    @Test("cancelling the calling task stops kubectl and its process group")
+    func cancellation() async throws {
+        let kubectl = try ScriptedKubectl(
+            #"""
+            eval "pids=\${$#}"
+            sleep 300 &
+            echo "$$ $!" > "$pids"
+            wait
+            """#
+        )
+        defer { kubectl.remove() }
+        let pidFile = kubectl.folder.path("pids")
+        let runner = KubectlRunner(options: kubectl.options())
+        let call = Task { try await runner.run(KubectlCommand(["get", pidFile])) }
+        try await waitUntil("kubectl started its grandchild") {
+            (try? String(contentsOfFile: pidFile, encoding: .utf8))?.hasSuffix("\n") == true
+        }
+        call.cancel()
+        let error = await #expect(throws: ClusterError.self) { try await call.value }
+        #expect(error?.code == .cancelled)
+        let pids = try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: " ").compactMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        try #require(pids.count == 2)
+        #expect(processState(pids[0]) == nil)
+        try await waitUntil("the grandchild is dead") { [nil, "Z"].contains(processState(pids[1])) }
+    }
+
     @Test("a missing kubectl binary is reported as such")
     func missingBinary() async throws {
         var options = KubectlOptions(kubeconfig: "/nonexistent/kubeconfig", cacheDirectory: "/nonexistent/cache")
