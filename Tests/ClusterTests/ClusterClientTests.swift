@@ -134,6 +134,28 @@ struct ClusterClientTests {
         }
     }
 
+    @Test("an object of a kind the cluster does not serve fails alone", arguments: KubectlBinaries.available)
+    func unknownKindInBatch(kubectl: String) async throws {
+        try await withKubeSim { harness in
+            let client = harness.client(kubectl: kubectl)
+            let widget: JSONValue = [
+                "apiVersion": "example.com/v1", "kind": "Widget", "metadata": ["name": "w", "namespace": "ml"],
+            ]
+            let outcome = try await client.apply([
+                Manifests.namespace("ml"), widget, Manifests.configMap("after", in: "ml"),
+            ])
+            #expect(outcome.applied.first?.object.name == "ml")
+            // kubectl validates a kind it finds in no /openapi/v3 group against /openapi/v2, which a real
+            // API server serves (and which skips kinds it lacks); KubeSim answers 404 there, so kubectl stops
+            // reading the file at the Widget instead of reporting "no matches for kind" and going on.
+            withKnownIssue("KubeSim serves no /openapi/v2") {
+                #expect(outcome.applied.map(\.object.name) == ["ml", "after"])
+                #expect(outcome.results[1].error?.code == .unknownKind)
+            }
+            #expect(outcome.results[1].error?.object?.kind == "Widget")
+        }
+    }
+
     @Test(
         "a field taken by kubectl scale is a conflict naming that manager, until forced",
         arguments: KubectlBinaries.available

@@ -48,29 +48,33 @@ struct KubectlRunnerTests {
 
     @Test("on timeout kubectl and every process it started are killed, and kubectl is reaped")
     func timeoutKillsProcessGroup() async throws {
-        // The script records its own pid and a grandchild's, then waits on the grandchild forever.
-        let kubectl = try ScriptedKubectl(
-            #"""
-            eval "pids=\${$#}"
-            sleep 300 &
-            echo "$$ $!" > "$pids"
-            wait
-            """#
-        )
+        let kubectl = try ScriptedKubectl.stuckWithGrandchild()
         defer { kubectl.remove() }
-        let pidFile = kubectl.folder.path("pids")
         let runner = KubectlRunner(options: kubectl.options(timeout: .milliseconds(500)))
-        let error = await #expect(throws: ClusterError.self) { try await runner.run(KubectlCommand(["get", pidFile])) }
+        let error = await #expect(throws: ClusterError.self) { try await runner.run(KubectlCommand(["get", "pods"])) }
         #expect(error?.code == .timeout)
         #expect(error?.command.contains("kubectl get") == true)
-        let pids = try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: " ").compactMap {
-            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        try #require(pids.count == 2)
-        #expect(processState(pids[0]) == nil, "kubectl itself was reaped: no zombie")
+        try await expectGone(try #require(kubectl.recordedPids()))
+    }
+
+    @Test("cancelling the calling task stops kubectl and its process group")
+    func cancellation() async throws {
+        let kubectl = try ScriptedKubectl.stuckWithGrandchild()
+        defer { kubectl.remove() }
+        let runner = KubectlRunner(options: kubectl.options())
+        let call = Task { try await runner.run(KubectlCommand(["get", "pods"])) }
+        try await waitUntil("kubectl started its grandchild") { kubectl.recordedPids() != nil }
+        call.cancel()
+        let error = await #expect(throws: ClusterError.self) { try await call.value }
+        #expect(error?.code == .cancelled)
+        try await expectGone(try #require(kubectl.recordedPids()))
+    }
+
+    /// kubectl was reaped (no zombie left) and its grandchild was killed (reaped by init, or about to be).
+    private func expectGone(_ pids: (kubectl: Int32, grandchild: Int32)) async throws {
+        #expect(processState(pids.kubectl) == nil, "kubectl itself was reaped: no zombie")
         try await waitUntil("the grandchild is dead", timeout: .seconds(10)) {
-            let state = processState(pids[1])
-            return state == nil || state == "Z"
+            [nil, "Z"].contains(processState(pids.grandchild))
         }
     }
 

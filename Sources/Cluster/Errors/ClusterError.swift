@@ -11,7 +11,7 @@ public struct ClusterError: Error, Sendable, Hashable {
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: Hashable, Sendable {
             case unreachable, unauthorized, forbidden, conflict, invalid, notFound, unknownKind
-            case timeout, kubectlMissing, outputTooLarge, unexpectedOutput, failed, internalError
+            case timeout, cancelled, kubectlMissing, outputTooLarge, unexpectedOutput, failed, internalError
         }
         private let wrapped: Wrapped
         private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
@@ -33,6 +33,8 @@ public struct ClusterError: Error, Sendable, Hashable {
         public static let unknownKind = Code(.unknownKind)
         /// The call ran longer than its deadline; kubectl and everything it started were killed.
         public static let timeout = Code(.timeout)
+        /// The task running the call was cancelled (Mooring is shutting down); kubectl and its group were killed.
+        public static let cancelled = Code(.cancelled)
         /// The kubectl binary is missing or not executable.
         public static let kubectlMissing = Code(.kubectlMissing)
         /// kubectl printed more than the configured output limit; it was killed.
@@ -54,6 +56,7 @@ public struct ClusterError: Error, Sendable, Hashable {
             case .notFound: return "not found"
             case .unknownKind: return "unknown kind"
             case .timeout: return "timeout"
+            case .cancelled: return "cancelled"
             case .kubectlMissing: return "kubectl missing"
             case .outputTooLarge: return "output too large"
             case .unexpectedOutput: return "unexpected output"

@@ -37,8 +37,9 @@ public struct KubectlRunner: Sendable {
             log(command, start: start, result: error.code.description)
             throw error
         } catch {
-            log(command, start: start, result: "spawn failed")
-            throw spawnFailure(error, command: command)
+            let failure = runFailure(error, command: command)
+            log(command, start: start, result: failure.code.description)
+            throw failure
         }
         switch outcome {
         case .timedOut:
@@ -175,7 +176,14 @@ public struct KubectlRunner: Sendable {
         )
     }
 
-    private func spawnFailure(_ error: any Error, command: KubectlCommand) -> ClusterError {
+    private func runFailure(_ error: any Error, command: KubectlCommand) -> ClusterError {
+        if error is CancellationError {
+            return ClusterError(
+                code: .cancelled,
+                message: "the call was cancelled and kubectl was stopped with its process group",
+                command: command.description
+            )
+        }
         if let subprocessError = error as? SubprocessError, subprocessError.code == .spawnFailed,
             let errno = subprocessError.underlyingError,
             [Errno.noSuchFileOrDirectory, .permissionDenied, .execFormatError, .notDirectory].contains(errno)

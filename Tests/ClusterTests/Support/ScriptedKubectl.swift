@@ -28,3 +28,20 @@ struct ScriptedKubectl {
 
     func remove() { folder.remove() }
 }
+
+extension ScriptedKubectl {
+    /// A stand-in that starts a grandchild (`sleep 300`), records its own pid and the grandchild's in
+    /// ``pidFile``, and waits forever: a kubectl stuck with an exec credential plugin.
+    static func stuckWithGrandchild() throws -> ScriptedKubectl {
+        try ScriptedKubectl(#"sleep 300 & echo "$$ $!" > "$(dirname "$0")/pids"; wait"#)
+    }
+
+    var pidFile: String { folder.path("pids") }
+
+    /// The pids of the stand-in and its grandchild, once it recorded them.
+    func recordedPids() -> (kubectl: Int32, grandchild: Int32)? {
+        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8), text.hasSuffix("\n") else { return nil }
+        let pids = text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return pids.count == 2 ? (pids[0], pids[1]) : nil
+    }
+}
