@@ -14,7 +14,7 @@ struct Mooring: AsyncParsableCommand {
             serve, and the configuration around them. The host configuration lives in \
             /etc/mooring/mooring.yaml; see the README for its keys.
             """,
-        subcommands: [HistoryCommand.self]
+        subcommands: [HistoryCommand.self, SourceCommand.self]
     )
 
     /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
