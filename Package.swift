@@ -94,6 +94,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "GitSourceBenchmark",
+            dependencies: ["GitSource"],
+            path: "benchmarks/GitSourceBenchmark",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["MooringCore", "KubeSim"],

@@ -6,8 +6,6 @@ extension GitMirror {
     /// points at a missing commit or tree, is moved aside (never deleted) and a fresh one is created;
     /// the second value is where the old one went.
     func openMirror() throws(GitSourceError) -> (repository: GitRepository, movedAside: String?) {
-        if let repository, !suspect { return (repository, nil) }
-        repository = nil
         let path = options.mirrorDirectory
         var movedAside: String?
         if FileManager.default.fileExists(atPath: path) {
@@ -15,8 +13,10 @@ extension GitMirror {
             let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_BARE.rawValue
             if !suspect, git_repository_open_ext(&pointer, path, flags, nil) == 0, let pointer {
                 let opened = GitRepository(pointer)
-                if isIntact(opened) {
-                    repository = opened
+                // Not `verified || isIntact(opened)`: the autoclosure would capture `opened`.
+                let intact = verified ? true : isIntact(opened)
+                if intact {
+                    verified = true
                     return (opened, nil)
                 }
             }
@@ -30,10 +30,9 @@ extension GitMirror {
                 path: path
             )
         }
-        let created = GitRepository(pointer)
-        repository = created
         suspect = false
-        return (created, movedAside)
+        verified = true
+        return (GitRepository(pointer), movedAside)
     }
 
     /// Whether the tracked branch's commit and its root tree are present (or the branch was never fetched).
@@ -71,6 +70,7 @@ extension GitMirror {
     /// Marks the mirror for moving aside at the next open, and says so.
     func missingObject(_ what: String, commit: CommitID, path: String? = nil) -> GitSourceError {
         suspect = true
+        verified = false
         return GitSourceError(
             code: .corruptMirror,
             message: "the mirror lacks \(what); it will be moved aside and cloned again at the next poll",

@@ -12,7 +12,7 @@ extension GitMirror {
         }
         let session = try RemoteSession(options: options, url: url, progress: progress)
         defer { record(session.requests) }
-        let connection = try RemoteConnection(repository: repository.pointer, session: session)
+        let connection = try RemoteConnection(repository: repository, session: session)
         let heads = try connection.heads()
         let candidates = ref.hasPrefix("refs/") || ref == "HEAD" ? [ref] : ["refs/heads/\(ref)", "refs/tags/\(ref)"]
         if let head = candidates.lazy.compactMap({ name in heads.first { $0.name == name } }).first {

@@ -4,8 +4,8 @@ import Foundation
 /// The bare mirror of the source repository in `<stateDir>/mirror.git`, and every git operation on it.
 ///
 /// libgit2 calls block and its handles must not cross threads, so the actor runs on a dedicated thread of
-/// its own (`GitThreadExecutor`) that owns every libgit2 handle; nothing here runs on Swift's cooperative
-/// pool. Create one mirror per state directory: two processes on the same mirror are not coordinated.
+/// its own (`GitThreadExecutor`); nothing here runs on Swift's cooperative pool. Each operation opens the
+/// mirror and frees every handle before it returns, so no handle outlives a call or leaves that thread. Create one mirror per state directory: two processes on the same mirror are not coordinated.
 ///
 /// Network requests are counted per operation and result in `requestCounts()`, and each `PollResult` and
 /// `ResolvedRef` lists the requests it made.
@@ -16,7 +16,8 @@ public actor GitMirror {
     let url: RemoteURL
     let progress: (@Sendable (TransferProgress) -> Void)?
     private let executor: GitThreadExecutor
-    var repository: GitRepository?
+    /// Set once the mirror has been opened and checked in this process; later opens skip the check.
+    var verified = false
     /// Set when a read found objects missing: the next open moves the mirror aside.
     var suspect = false
     private var counts: [GitRequest: Int] = [:]
@@ -63,8 +64,7 @@ public actor GitMirror {
         self.executor = GitThreadExecutor(name: "mooring-git")
     }
 
-    isolated deinit {
-        repository = nil
+    deinit {
         executor.stop()
     }
 
@@ -91,7 +91,7 @@ public actor GitMirror {
         let (repository, movedAside) = try openMirror()
         let session = try RemoteSession(options: options, url: url, progress: progress)
         defer { record(session.requests) }
-        let connection = try RemoteConnection(repository: repository.pointer, session: session)
+        let connection = try RemoteConnection(repository: repository, session: session)
         let reference = trackedReference
         let previous = repository.commit(ofReference: reference)
         guard let head = try connection.heads().first(where: { $0.name == reference }) else {

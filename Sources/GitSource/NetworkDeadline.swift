@@ -22,10 +22,13 @@ final class NetworkDeadline: @unchecked Sendable {
     private var active = true
     private let target: pthread_t
     private let timer: any DispatchSourceTimer
+    private let onExpiry: (@Sendable () -> Void)?
 
-    /// Starts the clock for an operation that runs on the calling thread.
-    init(timeout: Duration) {
+    /// Starts the clock for an operation that runs on the calling thread. `onExpiry` runs off that thread
+    /// with each interrupt after the deadline, until `finish()` (for what a signal cannot interrupt).
+    init(timeout: Duration, onExpiry: (@Sendable () -> Void)? = nil) {
         target = pthread_self()
+        self.onExpiry = onExpiry
         timer = DispatchSource.makeTimerSource(queue: .global())
         let (seconds, attoseconds) = timeout.components
         let milliseconds = Int(clamping: seconds) &* 1000 &+ Int(attoseconds / 1_000_000_000_000_000)
@@ -48,6 +51,7 @@ final class NetworkDeadline: @unchecked Sendable {
             guard active else { return }
             expired = true
             _ = pthread_kill(target, Self.interruptSignal)
+            onExpiry?()
         }
     }
 

@@ -11,12 +11,14 @@ final class RemoteConnection {
     }
 
     private let remote: OpaquePointer
+    /// Kept alive for as long as the remote that points into it.
+    private let repository: GitRepository
     let session: RemoteSession
     private var connected = false
 
-    init(repository: OpaquePointer, session: RemoteSession) throws(GitSourceError) {
+    init(repository: GitRepository, session: RemoteSession) throws(GitSourceError) {
         var remote: OpaquePointer?
-        guard git_remote_create_anonymous(&remote, repository, session.url.text) == 0, let remote else {
+        guard git_remote_create_anonymous(&remote, repository.pointer, session.url.text) == 0, let remote else {
             throw GitSourceError(
                 code: .invalidURL,
                 message: "libgit2 does not accept the source URL: \(LibGit2.lastError().message)",
@@ -24,6 +26,7 @@ final class RemoteConnection {
             )
         }
         self.remote = remote
+        self.repository = repository
         self.session = session
     }
 

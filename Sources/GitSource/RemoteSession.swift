@@ -86,7 +86,13 @@ final class RemoteSession {
     /// Runs one network request under the timeout, records it, and turns a failure into a typed error.
     func perform(_ operation: GitRequest.Operation, _ body: () -> Int32) throws(GitSourceError) {
         failure = nil
-        let deadline = NetworkDeadline(timeout: timeout)
+        var onExpiry: (@Sendable () -> Void)?
+        if url.transport == .ssh {
+            // libgit2 retries the SSH handshake after an interrupted wait: end it by shutting the socket down.
+            let (before, port) = (ConnectedSockets.current(), url.port ?? 22)
+            onExpiry = { ConnectedSockets.shutDownNew(since: before, port: port) }
+        }
+        let deadline = NetworkDeadline(timeout: timeout, onExpiry: onExpiry)
         self.deadline = deadline
         let result = body()
         let lastError = result < 0 ? LibGit2.lastError() : nil

@@ -5,15 +5,21 @@ import Testing
 
 @Suite("Remotes that fail, and URLs that carry credentials")
 struct RemoteFailureTests {
-    @Test("a remote that accepts and never answers ends in a timeout error within the timeout")
-    func hangingRemote() async throws {
+    @Test(
+        "a remote that accepts and never answers ends in a timeout error within the timeout",
+        arguments: ["git", "ssh", "https"]
+    )
+    func hangingRemote(scheme: String) async throws {
         try await withTemporaryDirectory { directory in
             let listener = try SilentTCPListener()
+            let knownHosts = directory.appendingPathComponent("known_hosts")
+            try "".write(to: knownHosts, atomically: true, encoding: .utf8)
             let mirror = try GitMirror(
                 options: options(
-                    url: "git://127.0.0.1:\(listener.port)/remote.git",
+                    url: "\(scheme)://127.0.0.1:\(listener.port)/remote.git",
                     in: directory,
-                    timeout: .seconds(1)
+                    timeout: .seconds(1),
+                    knownHostsFile: knownHosts.path
                 )
             )
             let started = ContinuousClock.now

@@ -1,0 +1,18 @@
+import GitSource
+import Sync
+
+extension GitSourceOptions {
+    /// The git side of the host configuration: its `source` section and the mirror under `stateDir`.
+    init(source: SourceSettings, stateDirectory: String) {
+        self.init(
+            url: source.url,
+            branch: source.branch,
+            path: source.path,
+            timeout: source.timeout,
+            sshKeyFile: source.sshKeyFile,
+            knownHostsFile: source.knownHostsFile,
+            tokenFile: source.tokenFile,
+            stateDirectory: stateDirectory
+        )
+    }
+}
