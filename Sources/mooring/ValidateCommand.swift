@@ -11,9 +11,9 @@ struct ValidateCommand: AsyncParsableCommand {
         abstract:
             "Check a deploy folder offline: parse, validate, render, metric gates, and host policy with --config.",
         discussion: """
-            Exit status: 0 valid, 1 invalid, 2 usage or configuration error.
-            --format github prints workflow commands that annotate a pull request, with paths relative
-            to the repository root.
+            Exit status: 0 valid, 1 invalid, 2 usage or configuration error. \
+            --format github prints workflow commands that annotate a pull request, with paths \
+            relative to the repository root; --format json is for tools.
             """
     )
 
@@ -22,14 +22,23 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "A host configuration file, to apply its policy (namespaces, cluster kinds, gate floors)."
+        help: ArgumentHelp(
+            "A host configuration file, to apply its policy (namespaces, cluster kinds, gate floors).",
+            valueName: "file"
+        )
     )
     var config: String?
 
-    @Option(name: .long, help: "With a configuration that has several targets: the target whose policy applies.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With a configuration that has several targets: the target whose policy applies.",
+            valueName: "name"
+        )
+    )
     var target: String?
 
-    @Option(name: .long, help: "text, json or github.")
+    @Option(name: .long, help: "text for people, json for tools, github for workflow annotations.")
     var format: Format = .text
 
     /// `--format`: the report formats Manifests prints.

@@ -77,4 +77,11 @@ struct YAMLReaderLimitsTests {
         #expect(document.line(of: FieldPath([.key("containers"), .index(0), .key("image")])) == 4)
         #expect(document.line(of: "base.image") == 2)
     }
+
+    @Test("comments and quoted keys at the start of a line are not read as YAML by the pre-scan")
+    func lineStartTokens() throws {
+        let text = "a: 1\n#" + String(repeating: "[", count: 300) + " *alias : x\n\"b\": \"[[[\"\n"
+        let value = try #require(try YAMLReader.documents(in: text).first?.value)
+        #expect(value == ["a": 1, "b": "[[["])
+    }
 }

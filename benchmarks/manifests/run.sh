@@ -35,7 +35,7 @@ resources() { # "peak-MB cpu-seconds": medians over three runs (CPU time suffers
     local memory cpu
     memory=$(echo "$runs" | awk '{print $1}' | sort -n | sed -n 2p)
     cpu=$(echo "$runs" | awk '{print $2 + $3}' | sort -n | sed -n 2p)
-    awk -v m="$memory" -v c="$cpu" 'BEGIN {printf "%.0f %.2f", m / 1024, c}'
+    awk -v m="$memory" -v c="$cpu" 'BEGIN {printf "%.0f %.2f\n", m / 1024, c}'
 }
 
 commands=("$mooring validate $results/empty" "$mooring validate $results/bomb")

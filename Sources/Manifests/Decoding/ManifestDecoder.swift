@@ -86,7 +86,7 @@ struct ManifestDecoder {
                     rule: Self.rule(for: error.code),
                     file: file.path,
                     line: max(error.line, 1),
-                    message: error.message
+                    message: error.code == .syntax ? "invalid YAML: \(error.message)" : error.message
                 )
             )
             return
