@@ -1,3 +1,4 @@
+import GitSource
 import Logging
 import Sync
 
@@ -8,7 +9,7 @@ extension SyncEngine {
             return try SyncEngine(
                 configuration: configuration,
                 logger: Logger(label: "mooring"),
-                progress: Terminal.stderrIsTerminal ? CloneProgress.report : nil
+                progress: Terminal.stderrIsTerminal ? TransferProgress.show : nil
             )
         } catch {
             throw CommandFailure.runtime(error.message)

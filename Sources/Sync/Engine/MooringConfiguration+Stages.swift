@@ -8,16 +8,7 @@ public import Reconciler
 extension MooringConfiguration {
     /// The git source options: one bare mirror in the state directory for every target.
     public var gitSourceOptions: GitSourceOptions {
-        GitSourceOptions(
-            url: source.url,
-            branch: source.branch,
-            path: targets.first?.path ?? source.path,
-            timeout: source.timeout,
-            sshKeyFile: source.sshKeyFile,
-            knownHostsFile: source.knownHostsFile,
-            tokenFile: source.tokenFile,
-            stateDirectory: stateDirectory
-        )
+        GitSourceOptions(source: source, stateDirectory: stateDirectory)
     }
 
     /// How to run kubectl for `target`, with a discovery cache of its own under the state directory.

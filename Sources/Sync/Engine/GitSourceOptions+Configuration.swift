@@ -1,9 +1,8 @@
-import GitSource
-import Sync
+public import GitSource
 
 extension GitSourceOptions {
     /// The git side of the host configuration: its `source` section and the mirror under `stateDir`.
-    init(source: SourceSettings, stateDirectory: String) {
+    public init(source: SourceSettings, stateDirectory: String) {
         self.init(
             url: source.url,
             branch: source.branch,
