@@ -7,6 +7,7 @@ extension APIServer {
     /// the query parameters the server honours (`fieldValidation` among them, which kubectl looks for
     /// before it leaves field validation to the server), and a schema per kind.
     func openAPI(_ segments: [String], request: APIRequest) throws -> APIResponse {
+        if segments == ["v2"] { return openAPIV2(request) }
         guard segments.first == "v3" else { throw StatusError.notFoundPath() }
         let rest = Array(segments.dropFirst())
         if rest.isEmpty {
@@ -33,6 +34,33 @@ extension APIServer {
             throw StatusError.notFoundPath()
         }
         return .json(openAPIDocument(group: group, version: version))
+    }
+
+    /// `/openapi/v2`, which kubectl reads (as protobuf) to validate `List` manifests and kinds absent from
+    /// v3. KubeSim answers protobuf requests with an empty document — the protobuf encoding of a
+    /// `Document` without definitions, which kubectl accepts — and JSON requests with every schema.
+    private func openAPIV2(_ request: APIRequest) -> APIResponse {
+        if request.accept.contains("protobuf") {
+            return APIResponse(
+                status: 200,
+                contentType: "application/com.github.proto-openapi.spec.v2.v1.0+protobuf",
+                body: .bytes([])
+            )
+        }
+        var definitions: [String: JSONValue] = [:]
+        for type in catalog.types {
+            var schema = OpenAPISchema.render(type.schema, depth: 0)
+            schema["x-kubernetes-group-version-kind"] = [
+                ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
+            ]
+            definitions[Self.schemaName(type)] = schema
+        }
+        return .json([
+            "swagger": "2.0",
+            "info": ["title": "Kubernetes", "version": "v1.32.3"],
+            "paths": [:],
+            "definitions": .object(definitions),
+        ])
     }
 
     private func openAPIDocument(group: String, version: String) -> JSONValue {
@@ -116,12 +144,5 @@ extension APIServer {
     }
 
     /// A short stable digest, so clients refetch a document when it changes (a CRD was added).
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        return String(value, radix: 16, uppercase: true)
-    }
+    static func hash(_ text: String) -> String { StableHash.hex(of: text).uppercased() }
 }
