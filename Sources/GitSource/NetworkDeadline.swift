@@ -29,7 +29,9 @@ final class NetworkDeadline: @unchecked Sendable {
     init(timeout: Duration, onExpiry: (@Sendable () -> Void)? = nil) {
         target = pthread_self()
         self.onExpiry = onExpiry
-        timer = DispatchSource.makeTimerSource(queue: .global())
+        // A queue of its own: the global queues are limited to one thread per core and may all be
+        // blocked by others' work, which would delay the interrupt by as long as they are.
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "mooring.git.deadline"))
         let (seconds, attoseconds) = timeout.components
         let milliseconds = Int(clamping: seconds) &* 1000 &+ Int(attoseconds / 1_000_000_000_000_000)
         timer.schedule(deadline: .now() + .milliseconds(max(milliseconds, 0)), repeating: .milliseconds(50))

@@ -131,7 +131,7 @@ struct ClusterErrorTests {
                 )
             )
             #expect(processState(pid) == nil, "kubectl was reaped: no zombie")
-            try await waitUntil("every process of kubectl's group is gone", timeout: .seconds(10)) {
+            try await waitUntil("every process of kubectl's group is gone", timeout: .seconds(60)) {
                 processesInGroup(pid).allSatisfy { processState($0) == "Z" || processState($0) == nil }
             }
         }

@@ -73,7 +73,7 @@ struct KubectlRunnerTests {
     /// kubectl was reaped (no zombie left) and its grandchild was killed (reaped by init, or about to be).
     private func expectGone(_ pids: (kubectl: Int32, grandchild: Int32)) async throws {
         #expect(processState(pids.kubectl) == nil, "kubectl itself was reaped: no zombie")
-        try await waitUntil("the grandchild is dead", timeout: .seconds(10)) {
+        try await waitUntil("the grandchild is dead", timeout: .seconds(60)) {
             [nil, "Z"].contains(processState(pids.grandchild))
         }
     }

@@ -7,6 +7,7 @@ import Testing
 struct RemoteFailureTests {
     @Test(
         "a remote that accepts and never answers ends in a timeout error within the timeout",
+        .timeLimit(.minutes(1)),
         arguments: ["git", "ssh", "https"]
     )
     func hangingRemote(scheme: String) async throws {
@@ -25,7 +26,9 @@ struct RemoteFailureTests {
             let started = ContinuousClock.now
             let error = try await #require(throws: GitSourceError.self) { try await mirror.poll() }
             #expect(error.code == .timeout)
-            #expect(ContinuousClock.now - started < .seconds(10))
+            // The clock runs on the test's side: a loaded machine can stall the test pool for many
+            // seconds, so the bound is generous; a hang fails the time limit above.
+            #expect(ContinuousClock.now - started < .seconds(45))
             #expect(await mirror.requestCounts() == [GitRequest(operation: .lsRemote, result: "timeout"): 1])
         }
     }

@@ -52,7 +52,7 @@ struct YAMLReaderTests {
         #expect(value["derived"] == ["a": 1, "b": 3])
     }
 
-    @Test("an alias bomb is refused quickly")
+    @Test("an alias bomb is refused by the expansion budget, before it expands")
     func billionLaughs() throws {
         let text = """
             a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -65,10 +65,9 @@ struct YAMLReaderTests {
             h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
             i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
             """
-        let start = ContinuousClock.now
-        #expect(throws: YAMLError.self) { try YAMLReader.documents(in: text) }
-        // Generous bound for a shared machine; the real figure is in benchmarks/README.md.
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // Refused by the budget, so the work is bounded; the time it takes is in benchmarks/README.md.
+        let error = #expect(throws: YAMLError.self) { try YAMLReader.documents(in: text) }
+        #expect(error?.code == .tooManyNodes)
     }
 
     @Test("an alias to a large tree used as a key is refused before Yams hashes it")

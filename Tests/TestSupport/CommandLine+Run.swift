@@ -47,7 +47,10 @@ public func run(
     // Read both pipes concurrently so neither fills up and blocks the child.
     let errorData = LockedData()
     let readers = DispatchGroup()
-    DispatchQueue.global().async(group: readers) { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+    // A queue of its own, not a global one: blocking reads there starve whoever else needs the pool.
+    DispatchQueue(label: "mooring.test.stderr").async(group: readers) {
+        errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
+    }
     let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
     readers.wait()
     process.waitUntilExit()

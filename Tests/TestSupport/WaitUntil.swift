@@ -6,10 +6,11 @@ public struct DeadlineExceeded: Error, CustomStringConvertible {
     public var description: String { "timed out waiting for \(what)" }
 }
 
-/// Polls `condition` until it is true, or throws `DeadlineExceeded` after `timeout`.
+/// Polls `condition` until it is true, or throws `DeadlineExceeded` after `timeout`. The deadline is
+/// for hangs, not speed: generous, because a loaded 2-core machine can stall the test pool for seconds.
 public func waitUntil(
     _ what: String,
-    timeout: Duration = .seconds(10),
+    timeout: Duration = .seconds(60),
     every interval: Duration = .milliseconds(20),
     _ condition: () async throws -> Bool
 ) async throws {
