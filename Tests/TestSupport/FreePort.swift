@@ -9,6 +9,11 @@ public func freeLoopbackPort() throws -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { throw POSIXError(.EMFILE) }
     defer { close(descriptor) }
+    return try bindToLoopback(descriptor)
+}
+
+/// Binds a TCP socket to 127.0.0.1 on a port the kernel picks, and returns that port.
+func bindToLoopback(_ descriptor: Int32) throws -> Int {
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = 0

@@ -36,14 +36,21 @@ struct ConfigurationReader {
         return members
     }
 
-    mutating func string(_ path: FieldPath) -> String? {
+    /// The value at `path` converted by `extract`, or `nil` (and a problem) when it has another type.
+    private mutating func typed<Value>(
+        _ path: FieldPath,
+        _ expected: String,
+        _ extract: (JSONValue) -> Value?
+    ) -> Value? {
         guard let value = document.value[path: path], !value.isNull else { return nil }
-        guard let text = value.stringValue else {
-            report(path, "must be a string, not \(value.typeDescription)")
+        guard let typed = extract(value) else {
+            report(path, "must be \(expected), not \(value.typeDescription)")
             return nil
         }
-        return text
+        return typed
     }
+
+    mutating func string(_ path: FieldPath) -> String? { typed(path, "a string", \.stringValue) }
 
     mutating func requiredString(_ path: FieldPath) -> String? {
         guard let text = string(path) else {
@@ -57,21 +64,10 @@ struct ConfigurationReader {
         return text
     }
 
-    mutating func bool(_ path: FieldPath) -> Bool? {
-        guard let value = document.value[path: path], !value.isNull else { return nil }
-        guard let flag = value.boolValue else {
-            report(path, "must be true or false, not \(value.typeDescription)")
-            return nil
-        }
-        return flag
-    }
+    mutating func bool(_ path: FieldPath) -> Bool? { typed(path, "true or false", \.boolValue) }
 
     mutating func integer(_ path: FieldPath, minimum: Int) -> Int? {
-        guard let value = document.value[path: path], !value.isNull else { return nil }
-        guard let number = value.intValue else {
-            report(path, "must be an integer, not \(value.typeDescription)")
-            return nil
-        }
+        guard let number = typed(path, "an integer", \.intValue) else { return nil }
         guard number >= minimum else {
             report(path, "must be at least \(minimum)")
             return nil
@@ -79,14 +75,7 @@ struct ConfigurationReader {
         return number
     }
 
-    mutating func number(_ path: FieldPath) -> Double? {
-        guard let value = document.value[path: path], !value.isNull else { return nil }
-        guard let number = value.doubleValue else {
-            report(path, "must be a number, not \(value.typeDescription)")
-            return nil
-        }
-        return number
-    }
+    mutating func number(_ path: FieldPath) -> Double? { typed(path, "a number", \.doubleValue) }
 
     mutating func strings(_ path: FieldPath) -> [String]? {
         guard let value = document.value[path: path], !value.isNull else { return nil }
