@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,6 +70,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "MooringDaemon",
+            dependencies: [
+                "Sync",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KubeSim",
             dependencies: [
                 "MooringCore",
@@ -80,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "mooring",
             dependencies: [
-                "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore",
+                "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -15,7 +15,8 @@ struct Mooring: AsyncParsableCommand {
             /etc/mooring/mooring.yaml; see the README for its keys.
             """,
         subcommands: [
-            ValidateCommand.self, DiffCommand.self, SyncCommand.self, HistoryCommand.self, SourceCommand.self,
+            ValidateCommand.self, DiffCommand.self, SyncCommand.self, RunCommand.self, HistoryCommand.self,
+            SourceCommand.self,
             VersionCommand.self,
         ]
     )

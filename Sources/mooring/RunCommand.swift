@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MooringDaemon
+import Sync
+
+/// `mooring run`: the daemon.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon: sync every source.pollInterval until SIGTERM.",
+        discussion: """
+            Under systemd (Type=notify) Mooring reports READY, a STATUS line after each sync and \
+            STOPPING; its log lines are JSON with a stable `event` field for alerts. SIGTERM or SIGINT \
+            lets the sync in progress finish, then exits 0.
+            """
+    )
+
+    @OptionGroup var options: ConfigurationOption
+
+    @Flag(name: .shortAndLong, help: "Log every kubectl and git call.")
+    var verbose = false
+
+    func run() async throws {
+        ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
+        let configuration = try options.loadConfiguration()
+        let engine = try await SyncEngine.open(configuration, showProgress: false)
+        try await Daemon.run(engine: engine, configuration: configuration, logger: Logger(label: "mooring"))
+    }
+}
