@@ -142,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Reconciler", "Manifests", "KubeSim", "TestSupport"],
+            dependencies: ["Sync", "Reconciler", "Manifests", "GitSource", "KubeSim", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -82,8 +82,11 @@ struct ValidateCommand: AsyncParsableCommand {
     private func loadPolicy() throws -> ValidationPolicy {
         guard let config else { return ValidationPolicy() }
         let targets: [TargetSettings]
+        let limits: SourceLimits
         do {
-            targets = try ConfigurationFile.load(config).targetPolicies()
+            let file = try ConfigurationFile.load(config)
+            targets = try file.targetPolicies()
+            limits = try file.sourceLimits()
         } catch {
             throw CommandFailure.configuration(error)
         }
@@ -92,9 +95,9 @@ struct ValidateCommand: AsyncParsableCommand {
             guard let chosen = targets.first(where: { $0.name == target }) else {
                 throw CommandFailure.runtime("\(config) has no target named \(target) (targets: \(names))", code: 2)
             }
-            return chosen.policy.validationPolicy
+            return chosen.policy.validationPolicy(limits: limits)
         }
-        if targets.count == 1, let only = targets.first { return only.policy.validationPolicy }
+        if targets.count == 1, let only = targets.first { return only.policy.validationPolicy(limits: limits) }
         let folder = Self.normalized(path)
         let matches = targets.filter { candidate in
             let configured = Self.normalized(candidate.path)
@@ -106,7 +109,7 @@ struct ValidateCommand: AsyncParsableCommand {
                 code: 2
             )
         }
-        return chosen.policy.validationPolicy
+        return chosen.policy.validationPolicy(limits: limits)
     }
 
     /// A folder path without `./` and trailing slashes, for comparing with a target's `path`.

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import Manifests
 import Reconciler
 import Sync
@@ -164,5 +165,31 @@ struct ConfigurationTests {
     @Test("a missing or malformed file is an error naming it")
     func unreadable() throws {
         #expect(throws: ConfigurationError.self) { try ConfigurationFile.load("/nonexistent/mooring.yaml") }
+    }
+}
+
+extension ConfigurationTests {
+    @Test("source limits accept sizes with binary suffixes and reach both git and the manifest reader")
+    func sourceLimits() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("mooring.yaml").path
+            try "source: {url: repo, limits: {maxFileSize: 512Ki, maxTotalSize: 2Mi, maxFiles: 50}}\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            let configuration = try MooringConfiguration.load(from: path)
+            #expect(
+                configuration.source.limits
+                    == SourceLimits(maxFileBytes: 512 << 10, maxTotalBytes: 2 << 20, maxFiles: 50)
+            )
+            #expect(configuration.gitSourceOptions.limits.maxSnapshotBytes == 2 << 20)
+            let policy = configuration.validationPolicy(for: configuration.targets[0])
+            #expect(policy.limits.maxFileBytes == 512 << 10)
+            #expect(policy.limits.maxFiles == 50)
+            try "source: {url: repo, limits: {maxFileSize: lots}}\n".write(
+                toFile: path,
+                atomically: true,
+                encoding: .utf8
+            )
+            #expect(throws: ConfigurationError.self) { try MooringConfiguration.load(from: path) }
+        }
     }
 }

@@ -16,8 +16,8 @@ public struct InputLimits: Sendable, Equatable {
     public init(
         maxFileBytes: Int = 4 << 20,
         maxDocumentBytes: Int = 1 << 20,
-        maxFiles: Int = 20_000,
-        maxTotalBytes: Int = 256 << 20,
+        maxFiles: Int = 10_000,
+        maxTotalBytes: Int = 64 << 20,
         yaml: YAMLLimits = YAMLLimits()
     ) {
         self.maxFileBytes = maxFileBytes

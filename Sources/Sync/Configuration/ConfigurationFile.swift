@@ -79,6 +79,11 @@ public struct ConfigurationFile: Sendable {
         try check(checksFiles: false) { reader in Self.readTargets(&reader) }
     }
 
+    /// `source.limits` alone (no other key of `source` is checked): for `mooring validate --config`.
+    public func sourceLimits() throws(ConfigurationError) -> SourceLimits {
+        try check(checksFiles: false) { reader in SourceLimits(reading: &reader) }
+    }
+
     public func health() throws(ConfigurationError) -> HealthSettings {
         try check { reader in HealthSettings(reading: &reader) }
     }

@@ -94,6 +94,21 @@ struct ConfigurationReader {
         return result
     }
 
+    /// A size in bytes: an integer, or a quantity with a binary suffix (`512Ki`, `4Mi`, `1Gi`).
+    mutating func byteSize(_ path: FieldPath) -> Int? {
+        guard let value = document.value[path: path], !value.isNull else { return nil }
+        if let bytes = value.intValue, bytes > 0 { return bytes }
+        let scales: [(String, Int)] = [("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30)]
+        if let text = value.stringValue,
+            let (suffix, scale) = scales.first(where: { text.hasSuffix($0.0) }),
+            let number = Int(text.dropLast(suffix.count)), number > 0
+        {
+            return number * scale
+        }
+        report(path, "must be a positive size such as 4Mi, 512Ki or 1048576, not \(value.serialized())")
+        return nil
+    }
+
     /// A Go-style duration (`15s`, `5m`, `1h30m`, `250ms`) that must be positive.
     mutating func duration(_ path: FieldPath) -> Duration? {
         guard let text = string(path) else { return nil }

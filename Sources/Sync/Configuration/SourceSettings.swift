@@ -24,6 +24,8 @@ public struct SourceSettings: Sendable, Equatable {
     public var verifyMode: VerifyMode
     public var allowedSignersFile: String?
     public var gpgKeyringFile: String?
+    /// Bounds on what one commit's folder may hold (`source.limits`).
+    public var limits: SourceLimits
 
     public init(
         url: String,
@@ -36,7 +38,8 @@ public struct SourceSettings: Sendable, Equatable {
         tokenFile: String? = nil,
         verifyMode: VerifyMode = .off,
         allowedSignersFile: String? = nil,
-        gpgKeyringFile: String? = nil
+        gpgKeyringFile: String? = nil,
+        limits: SourceLimits = SourceLimits()
     ) {
         self.url = url
         self.branch = branch
@@ -49,12 +52,14 @@ public struct SourceSettings: Sendable, Equatable {
         self.verifyMode = verifyMode
         self.allowedSignersFile = allowedSignersFile
         self.gpgKeyringFile = gpgKeyringFile
+        self.limits = limits
     }
 }
 
 extension SourceSettings {
     static let keys: Set<String> = [
         "url", "branch", "path", "pollInterval", "timeout", "sshKeyFile", "knownHostsFile", "tokenFile", "verify",
+        "limits",
     ]
 
     init?(reading reader: inout ConfigurationReader) {
@@ -73,7 +78,8 @@ extension SourceSettings {
             timeout: reader.duration(base.appending("timeout")) ?? defaults.timeout,
             sshKeyFile: reader.readableFile(base.appending("sshKeyFile")),
             knownHostsFile: reader.readableFile(base.appending("knownHostsFile")),
-            tokenFile: reader.readableFile(base.appending("tokenFile"))
+            tokenFile: reader.readableFile(base.appending("tokenFile")),
+            limits: SourceLimits(reading: &reader)
         )
         let verify = base.appending("verify")
         if reader.object(verify, allowed: ["mode", "allowedSignersFile", "gpgKeyringFile"]) != nil {

@@ -11,7 +11,12 @@ extension GitSourceOptions {
             sshKeyFile: source.sshKeyFile,
             knownHostsFile: source.knownHostsFile,
             tokenFile: source.tokenFile,
-            stateDirectory: stateDirectory
+            stateDirectory: stateDirectory,
+            limits: GitSourceLimits(
+                maxFileBytes: source.limits.maxFileBytes,
+                maxSnapshotBytes: source.limits.maxTotalBytes,
+                maxFiles: source.limits.maxFiles
+            )
         )
     }
 }

@@ -39,14 +39,26 @@ extension MooringConfiguration {
     }
 }
 
+extension MooringConfiguration {
+    /// The host guardrails the desired-state stage enforces for `target`, with the source's limits.
+    public func validationPolicy(for target: TargetSettings) -> ValidationPolicy {
+        target.policy.validationPolicy(limits: source.limits)
+    }
+}
+
 extension PolicySettings {
-    /// The host guardrails the desired-state stage enforces.
-    public var validationPolicy: ValidationPolicy {
-        ValidationPolicy(
+    /// The host guardrails the desired-state stage enforces, within `limits`.
+    public func validationPolicy(limits: SourceLimits) -> ValidationPolicy {
+        var inputLimits = InputLimits()
+        inputLimits.maxFileBytes = limits.maxFileBytes
+        inputLimits.maxTotalBytes = limits.maxTotalBytes
+        inputLimits.maxFiles = limits.maxFiles
+        return ValidationPolicy(
             defaultNamespace: defaultNamespace,
             allowedNamespaces: allowedNamespaces.map(Set.init),
             allowedClusterKinds: allowedClusterKinds.map(Set.init),
-            gateFloors: gateFloors
+            gateFloors: gateFloors,
+            limits: inputLimits
         )
     }
 

@@ -44,7 +44,7 @@ extension SyncEngine {
         if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
             previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
         }
-        let builder = DesiredStateBuilder(policy: target.policy.validationPolicy)
+        let builder = DesiredStateBuilder(policy: configuration.validationPolicy(for: target))
         do {
             let desired = try builder.build(files: snapshot.files, previousFiles: previousFiles)
             return .ready(

@@ -47,7 +47,7 @@ extension SyncEngine {
     ) async throws(SyncError) -> TargetPreview {
         var label = commit?.hex ?? ""
         if case .folder(let path) = source { label = "folder \(path)" }
-        let policy = target.policy.validationPolicy
+        let policy = configuration.validationPolicy(for: target)
         let files: [SourceFile]
         do {
             if case .folder(let path) = source {
