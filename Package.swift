@@ -125,7 +125,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Reconciler", "Manifests", "KubeSim", "TestSupport"],
+            dependencies: [
+                "Sync", "Reconciler", "Manifests", "MooringCore", "KubeSim", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ],
