@@ -124,7 +124,7 @@ struct RecoveryScenarioTests {
         }
     }
 
-    @Test("a corrupt state.json is moved aside; safe mode applies but prunes nothing")
+    @Test("a corrupt state.json is moved aside; safe mode applies but prunes nothing until the inventory is rebuilt")
     func corruptJournal() async throws {
         try await withDeployedScenario { scenario, _, _ in
             _ = try Self.pushChange(scenario)
@@ -143,6 +143,14 @@ struct RecoveryScenarioTests {
             #expect(await scenario.live(Example.servingConfig) != nil, "safe mode never prunes")
             #expect(!scenario.changes().contains { $0.hasPrefix("DELETE") })
             #expect(try scenario.journalState().inventory.count == 4, "rebuilt from what was applied")
+
+            try scenario.remove("models/churn-predictor")
+            try scenario.push("churn-predictor retired")
+            let retired = await engine.sync()
+            #expect(
+                Set(retired.target?.pruned ?? []) == [Example.churnDeployment, Example.churnService],
+                "once rebuilt, the inventory guards pruning again: \(retired.allEvents)"
+            )
 
         }
     }

@@ -101,7 +101,7 @@ extension SyncEngine {
             run: &run
         )
         state?[target.name] = targetState
-        if trusted, applied.succeeded { inventoryTrusted = true }
+        if !desired.isFallback, applied.succeeded { inventoryTrusted = true }
         var report = run.report(outcome, commit: desired.commit, applied: applied.applied.sorted(), pruned: pruned)
         report.decision = decision
         report.pruneDecision = pruneDecision
