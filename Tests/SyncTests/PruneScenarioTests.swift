@@ -75,7 +75,7 @@ struct PruneScenarioTests {
         }
     }
 
-    @Test("more removals than pruneLimit prune nothing")
+    @Test("more removals than pruneLimit prune nothing until the host allows them, and none is brought back")
     func overLimit() async throws {
         var policy = HostPolicy()
         policy.pruneLimit = 1
@@ -91,6 +91,23 @@ struct PruneScenarioTests {
             #expect(scenario.changes() == [])
             #expect(await Self.liveNames(scenario) == Self.names)
 
+            try await scenario.cluster.kubectlOK(["delete", "-n", "team-a", "configmap/alpha"])
+            let afterManualDelete = await engine.sync()
+            #expect(afterManualDelete.events(.driftHealed) == [], "\(afterManualDelete.allEvents)")
+            #expect(
+                await scenario.live(Self.configMap("alpha")) == nil,
+                "an object removed from git is not brought back"
+            )
+            #expect(afterManualDelete.target?.pruned == [], "two removals are still more than the limit")
+
+            policy.pruneLimit = 10
+            try scenario.configure(policy)
+            let raised = try await scenario.start().sync()
+            #expect(
+                Set(raised.target?.pruned ?? []) == [Self.configMap("bravo"), Self.configMap("charlie")],
+                "\(raised.allEvents)"
+            )
+            #expect(await Self.liveNames(scenario) == ["delta", "echo"])
         }
     }
 
@@ -112,6 +129,13 @@ struct PruneScenarioTests {
             #expect(blocked.message.contains("allowPruneKinds"))
             #expect(await scenario.live(Self.namespace) != nil)
 
+            var policy = HostPolicy()
+            policy.allowPruneKinds = ["Namespace"]
+            try scenario.configure(policy)
+            scenario.sim.resetRequests()
+            let allowed = try await scenario.start().sync()
+            #expect(allowed.target?.pruned == [Self.namespace], "\(allowed.allEvents)")
+            #expect(scenario.changes() == ["DELETE \(Self.namespace.apiPath)"])
         }
     }
 }
