@@ -60,6 +60,43 @@ struct DriftScenarioTests {
         }
     }
 
+    @Test("an object deleted by hand is created again under drift: heal")
+    func deletedByHand() async throws {
+        try await withDeployedScenario { scenario, engine, _ in
+            try await scenario.cluster.kubectlOK(["delete", "-n", "ml-prod", "service/churn-predictor"])
+            let report = await engine.sync()
+
+            let healed = try #require(report.events(.driftHealed).first, "\(report.allEvents)")
+            #expect(healed.fields["object"] == Example.churnService.description)
+            #expect(healed.fields["kind"] == "deleted")
+            #expect(await scenario.live(Example.churnService) != nil)
+            #expect(try scenario.journal.history().entries.last?.drift.first?.fields == ["(deleted)"])
+        }
+    }
+
+    @Test("labels and annotations Mooring does not set are not drift, and cost no write")
+    func foreignFields() async throws {
+        try await withDeployedScenario { scenario, engine, _ in
+            try await scenario.cluster.kubectlOK(["label", "-n", "ml-prod", "deployment/churn-predictor", "oncall=ml"])
+            try await scenario.cluster.kubectlOK([
+                "annotate", "-n", "ml-prod", "inferenceservice/fraud-detector", "example.com/reviewed=yes",
+            ])
+            scenario.sim.resetRequests()
+            let report = await engine.sync()
+
+            #expect(report.target?.outcome == .inSync, "\(report.allEvents)")
+            #expect(report.allEvents == [])
+            #expect(scenario.changes() == [])
+            let churn = Resource(object: try #require(await scenario.live(Example.churnDeployment)))
+            #expect(churn.labels["oncall"] == "ml")
+
+            scenario.sim.resetRequests()
+            let next = await engine.sync()
+            #expect(next.target?.outcome == .inSync)
+            #expect(scenario.writeCalls().map(\.path) == [], "checked once, then known clean")
+        }
+    }
+
     @Test("a model with spec.drift: alert keeps the manual change and is alerted once, again when it changes")
     func perModelAlert() async throws {
         try await withDeployedScenario { scenario, engine, _ in

@@ -67,6 +67,69 @@ struct ModelRolloutScenarioTests {
         }
     }
 
+    @Test("a canary on a Deployment target gets its own Deployment; promoting it prunes that Deployment")
+    func deploymentCanary() async throws {
+        try await withDeployedScenario { scenario, engine, _ in
+            let record = try scenario.read("models/churn-predictor/versions/7.yaml")
+                .replacingOccurrences(of: "churn-predictor-7", with: "churn-predictor-8")
+                .replacingOccurrences(of: #"version: "7""#, with: #"version: "8""#)
+                .replacingOccurrences(of: "/v7/", with: "/v8/")
+            try scenario.write("models/churn-predictor/versions/8.yaml", record)
+            try scenario.edit(
+                "models/churn-predictor/deployment.yaml",
+                replacing: #"stable: "7""#,
+                with: "stable: \"7\"\n  canary: {version: \"8\", traffic: 34}"
+            )
+            try scenario.push("churn-predictor: canary 8")
+            let canaryReport = await engine.sync()
+
+            #expect(canaryReport.target?.outcome == .applied, "\(canaryReport.allEvents)")
+            let canary = Resource(object: try #require(await scenario.live(Self.churnCanary)))
+            #expect(canary.labels[ObjectLabels.version] == "8")
+            #expect(canary.object[path: "spec.replicas"] == 1)
+            #expect(Self.modelURI(of: canary) == "gs://acme-ml-artifacts/churn-predictor/v8/model.bst")
+            #expect(try #require(await scenario.live(Example.churnDeployment))[path: "spec.replicas"] == 2)
+
+            try scenario.edit(
+                "models/churn-predictor/deployment.yaml",
+                replacing: #"stable: "7""#,
+                with: #"stable: "8""#
+            )
+            try scenario.edit(
+                "models/churn-predictor/deployment.yaml",
+                replacing: "\n  canary: {version: \"8\", traffic: 34}",
+                with: ""
+            )
+            let promotion = try scenario.push("churn-predictor: 8 is stable")
+            let promoted = await engine.sync()
+
+            #expect(promoted.target?.outcome == .applied, "\(promoted.allEvents)")
+            #expect(promoted.target?.pruned == [Self.churnCanary])
+            #expect(await scenario.live(Self.churnCanary) == nil)
+            let stable = Resource(object: try #require(await scenario.live(Example.churnDeployment)))
+            #expect(stable.labels[ObjectLabels.version] == "8")
+            #expect(stable.object[path: "spec.replicas"] == 3)
+            #expect(Self.modelURI(of: stable) == "gs://acme-ml-artifacts/churn-predictor/v8/model.bst")
+            let entry = try #require(try scenario.journal.history().entries.last)
+            #expect(entry.commit == promotion)
+            #expect(entry.models.map(\.model) == ["churn-predictor"])
+            #expect(entry.textLines.contains("    churn-predictor (ml-prod): 7 + canary 8 (34%) → 8"))
+        }
+    }
+
+    static let churnCanary = ObjectIdentity(
+        group: "apps",
+        kind: "Deployment",
+        namespace: "ml-prod",
+        name: "churn-predictor-canary"
+    )
+
+    /// The `MODEL_URI` a Deployment's model server loads.
+    static func modelURI(of deployment: Resource) -> String? {
+        let environment = deployment.object[path: "spec.template.spec.containers"]?.arrayValue?.first?["env"]
+        return environment?.arrayValue?.first { $0["name"] == "MODEL_URI" }?["value"]?.stringValue
+    }
+
     @Test("a rollout that never becomes ready is reported degraded, naming the object, and the exit is a failure")
     func neverReady() async throws {
         var policy = HostPolicy()

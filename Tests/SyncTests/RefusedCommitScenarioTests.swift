@@ -46,6 +46,28 @@ struct RefusedCommitScenarioTests {
         }
     }
 
+    @Test("a version record changed after it went live is refused; the next good commit applies")
+    func rewrittenRecord() async throws {
+        try await withDeployedScenario { scenario, engine, _ in
+            try scenario.edit("models/fraud-detector/versions/13.yaml", replacing: "auc: 0.937", with: "auc: 0.951")
+            try scenario.push("fraud-detector 13: better numbers")
+            let report = await engine.sync()
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            let refusal = try #require(report.events(.validationFailed).first)
+            #expect(refusal.message.contains("models/fraud-detector/versions/13.yaml"), "\(refusal.message)")
+
+            try scenario.edit("models/fraud-detector/versions/13.yaml", replacing: "auc: 0.951", with: "auc: 0.937")
+            try scenario.setChurnReplicas(4)
+            let fixed = try scenario.push("restore record 13; churn on 4 replicas")
+            let next = await engine.sync()
+            #expect(next.target?.outcome == .applied, "\(next.allEvents)")
+            #expect(next.target?.commit == fixed)
+            #expect(try #require(await scenario.live(Example.churnDeployment))[path: "spec.replicas"] == 4)
+            #expect(try scenario.journalState().refusedCommit == nil)
+        }
+    }
+
     @Test("a commit with broken YAML applies nothing, not even its valid changes, and names the file and line")
     func brokenYAML() async throws {
         try await withDeployedScenario { scenario, engine, _ in

@@ -74,12 +74,16 @@ struct SyncScenario: Sendable {
         try repository.write("\(Self.folder)/\(path)", contents)
     }
 
+    /// A file of the deploy folder as the working clone has it.
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: repository.work.appendingPathComponent("\(Self.folder)/\(path)"), encoding: .utf8)
+    }
+
     /// Changes a file of the deploy folder in the working clone, as a pull request would: `old` must occur in it.
     func edit(_ path: String, replacing old: String, with new: String) throws {
-        let url = repository.work.appendingPathComponent("\(Self.folder)/\(path)")
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try read(path)
         guard text.contains(old) else { throw ScenarioError(description: "\(path) has no \"\(old)\"") }
-        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        try write(path, text.replacingOccurrences(of: old, with: new))
     }
 
     /// Removes a file of the deploy folder from the working clone.
