@@ -58,6 +58,10 @@ struct RecoveryScenarioTests {
             scenario.sim.resetRequests()
             let waiting = await engine.sync()
             #expect(waiting.target?.outcome == .waiting, "a failed commit is retried after a backoff")
+            #expect(waiting.isFailure, "the cluster is not at the commit")
+            let command = try await scenario.mooring("sync")
+            #expect(command.status == 1, "\(command.stdout)\(command.stderr)")
+            #expect(command.stdout.contains("default: waiting"), "\(command.stdout)")
             #expect(scenario.writeCalls().map(\.path) == [])
 
             // The backoff passes: its end moved into the past, Mooring restarted.
