@@ -9,25 +9,10 @@ import Testing
 struct DriftScenarioTests {
     typealias Example = ExampleDeployFolder
 
-    /// `kubectl scale` of churn-predictor's Deployment to 5 replicas (git says 3).
-    static func scaleChurn(_ scenario: SyncScenario, to replicas: Int = 5) async throws {
-        try await scenario.cluster.kubectlOK(
-            ["scale", "-n", "ml-prod", "deployment/churn-predictor", "--replicas=\(replicas)"]
-        )
-    }
-
-    /// `kubectl patch` of fraud-detector's InferenceService: `minReplicas` (git says 2).
-    static func patchFraud(_ scenario: SyncScenario, minReplicas: Int) async throws {
-        try await scenario.cluster.kubectlOK([
-            "patch", "-n", "ml-prod", "inferenceservice/fraud-detector", "--type=merge",
-            "-p", #"{"spec":{"predictor":{"minReplicas":\#(minReplicas)}}}"#,
-        ])
-    }
-
     @Test("under drift: heal, manual changes are reported with field, values and manager, then undone")
     func healed() async throws {
         try await withDeployedScenario { scenario, engine, _ in
-            try await Self.scaleChurn(scenario)
+            try await scenario.scaleChurnByHand()
             try await scenario.cluster.kubectlOK([
                 "patch", "-n", "ml-prod", "configmap/model-serving-config", "--type=merge",
                 "-p", #"{"data":{"LOG_LEVEL":"debug"}}"#,
@@ -100,8 +85,8 @@ struct DriftScenarioTests {
     @Test("a model with spec.drift: alert keeps the manual change and is alerted once, again when it changes")
     func perModelAlert() async throws {
         try await withDeployedScenario { scenario, engine, _ in
-            try await Self.patchFraud(scenario, minReplicas: 4)
-            try await Self.scaleChurn(scenario)
+            try await scenario.patchFraudByHand(minReplicas: 4)
+            try await scenario.scaleChurnByHand()
             let report = await engine.sync()
 
             let alert = try #require(report.events(.drift).first, "\(report.allEvents)")
@@ -122,7 +107,7 @@ struct DriftScenarioTests {
             #expect(unchanged.target?.outcome == .drifted)
             #expect(try #require(await scenario.live(Example.fraudDetector))[path: "spec.predictor.minReplicas"] == 4)
 
-            try await Self.patchFraud(scenario, minReplicas: 5)
+            try await scenario.patchFraudByHand(minReplicas: 5)
             let changed = await engine.sync()
             #expect(changed.events(.drift).map { $0.fields["live"] } == ["5"], "\(changed.allEvents)")
             #expect(try #require(await scenario.live(Example.fraudDetector))[path: "spec.predictor.minReplicas"] == 5)
@@ -134,7 +119,7 @@ struct DriftScenarioTests {
         var policy = HostPolicy()
         policy.drift = "alert"
         try await withDeployedScenario(policy) { scenario, engine, _ in
-            try await Self.scaleChurn(scenario)
+            try await scenario.scaleChurnByHand()
             let report = await engine.sync()
 
             #expect(report.target?.outcome == .drifted, "\(report.allEvents)")

@@ -12,7 +12,7 @@ struct FirstDeployScenarioTests {
     @Test("the first deploy of the example folder creates every object with Mooring's labels and the commit")
     func firstDeploy() async throws {
         try await withSyncScenario { scenario in
-            let commit = try scenario.repository.git("rev-parse", "HEAD")
+            let commit = try await scenario.git { try $0.git("rev-parse", "HEAD") }
             let report = try await scenario.start().sync()
 
             #expect(report.target?.outcome == .applied, "\(report.allEvents)")
@@ -78,9 +78,7 @@ struct FirstDeployScenarioTests {
             #expect(restarted.target?.outcome == .inSync, "a restart finds nothing to do: \(restarted.allEvents)")
             #expect(scenario.writeCalls().map(\.path) == [])
 
-            try await scenario.cluster.kubectlOK([
-                "scale", "-n", "ml-prod", "deployment/churn-predictor", "--replicas=5",
-            ])
+            try await scenario.scaleChurnByHand()
             let healing = await engine.sync()
             #expect(healing.events(.driftHealed).count == 1, "\(healing.allEvents)")
 

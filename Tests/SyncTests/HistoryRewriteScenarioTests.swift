@@ -13,14 +13,17 @@ struct HistoryRewriteScenarioTests {
     func forcePush() async throws {
         try await withDeployedScenario { scenario, engine, _ in
             try scenario.setChurnReplicas(4)
-            let abandoned = try scenario.push("churn-predictor: 4 replicas")
+            let abandoned = try await scenario.push("churn-predictor: 4 replicas")
             let applied = await engine.sync()
             try #require(applied.target?.outcome == .applied, "\(applied.allEvents)")
 
-            try scenario.repository.git("reset", "--quiet", "--hard", "HEAD~1")
+            try await scenario.git { try $0.git("reset", "--quiet", "--hard", "HEAD~1") }
             try scenario.setChurnReplicas(2)
-            let rewritten = try scenario.repository.commit("churn-predictor: 2 replicas")
-            try scenario.repository.push(force: true)
+            let rewritten = try await scenario.git { repository in
+                let commit = try repository.commit("churn-predictor: 2 replicas")
+                try repository.push(force: true)
+                return commit
+            }
             let report = await engine.sync()
 
             let event = try #require(report.events(.historyRewritten).first, "\(report.allEvents)")

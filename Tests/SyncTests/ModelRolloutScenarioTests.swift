@@ -9,26 +9,13 @@ import Testing
 struct ModelRolloutScenarioTests {
     typealias Example = ExampleDeployFolder
 
-    /// The pull request of the scenarios: fraud-detector's canary 13 becomes stable, a new version 14 is the
-    /// canary with 20% of the traffic.
-    static func promote(_ scenario: SyncScenario, canaryAUC: Double) throws {
-        try scenario.write("models/fraud-detector/versions/14.yaml", Example.fraudVersion("14", auc: canaryAUC))
-        try scenario.edit("models/fraud-detector/deployment.yaml", replacing: #"stable: "12""#, with: #"stable: "13""#)
-        try scenario.edit(
-            "models/fraud-detector/deployment.yaml",
-            replacing: #"version: "13""#,
-            with: #"version: "14""#
-        )
-        try scenario.edit("models/fraud-detector/deployment.yaml", replacing: "traffic: 10", with: "traffic: 20")
-    }
-
     @Test("a version bump rewrites only the model's object, serves the new artifact and records from → to")
     func versionBump() async throws {
         try await withDeployedScenario { scenario, engine, first in
             let firstCommit = try #require(first.commit)
 
-            try Self.promote(scenario, canaryAUC: 0.941)
-            let bump = try scenario.push("fraud-detector: 13 to stable, canary 14 at 20%")
+            try scenario.promoteFraudCanary(newCanaryAUC: 0.941)
+            let bump = try await scenario.push("fraud-detector: 13 to stable, canary 14 at 20%")
             scenario.sim.resetRequests()
             let report = await engine.sync()
 
@@ -80,7 +67,7 @@ struct ModelRolloutScenarioTests {
                 replacing: #"stable: "7""#,
                 with: "stable: \"7\"\n  canary: {version: \"8\", traffic: 34}"
             )
-            try scenario.push("churn-predictor: canary 8")
+            try await scenario.push("churn-predictor: canary 8")
             let canaryReport = await engine.sync()
 
             #expect(canaryReport.target?.outcome == .applied, "\(canaryReport.allEvents)")
@@ -100,7 +87,7 @@ struct ModelRolloutScenarioTests {
                 replacing: "\n  canary: {version: \"8\", traffic: 34}",
                 with: ""
             )
-            let promotion = try scenario.push("churn-predictor: 8 is stable")
+            let promotion = try await scenario.push("churn-predictor: 8 is stable")
             let promoted = await engine.sync()
 
             #expect(promoted.target?.outcome == .applied, "\(promoted.allEvents)")
@@ -136,8 +123,8 @@ struct ModelRolloutScenarioTests {
         policy.healthTimeout = "2s"
         try await withDeployedScenario(policy) { scenario, engine, _ in
             await scenario.sim.neverReady(Example.fraudDetector)
-            try Self.promote(scenario, canaryAUC: 0.941)
-            try scenario.push("fraud-detector: canary 14")
+            try scenario.promoteFraudCanary(newCanaryAUC: 0.941)
+            try await scenario.push("fraud-detector: canary 14")
             let report = await engine.sync()
 
             #expect(report.target?.outcome == .degraded, "\(report.allEvents)")

@@ -42,7 +42,7 @@ struct PruneScenarioTests {
     func removeOne() async throws {
         try await withDeployedScenario(files: Self.files) { scenario, engine, _ in
             try scenario.remove("config/bravo.yaml")
-            try scenario.push("bravo is no longer needed")
+            try await scenario.push("bravo is no longer needed")
             scenario.sim.resetRequests()
             let report = await engine.sync()
 
@@ -58,7 +58,7 @@ struct PruneScenarioTests {
     func emptied() async throws {
         try await withDeployedScenario(files: Self.files) { scenario, engine, _ in
             for path in Self.files.keys where path.hasSuffix(".yaml") { try scenario.remove(path) }
-            try scenario.push("oops: everything removed")
+            try await scenario.push("oops: everything removed")
             scenario.sim.resetRequests()
             let report = await engine.sync()
 
@@ -81,7 +81,7 @@ struct PruneScenarioTests {
         policy.pruneLimit = 1
         try await withDeployedScenario(policy, files: Self.files) { scenario, engine, _ in
             for name in ["alpha", "bravo", "charlie"] { try scenario.remove("config/\(name).yaml") }
-            try scenario.push("three at once")
+            try await scenario.push("three at once")
             scenario.sim.resetRequests()
             let report = await engine.sync()
 
@@ -119,7 +119,7 @@ struct PruneScenarioTests {
                 "elsewhere.yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: moved, namespace: default}\n"
             )
-            try scenario.push("team-a moved away")
+            try await scenario.push("team-a moved away")
             scenario.sim.resetRequests()
             let report = await engine.sync()
 

@@ -15,11 +15,11 @@ struct RecoveryScenarioTests {
 
     /// A commit touching both models and removing the serving ConfigMap: fraud-detector's InferenceService is
     /// applied in the first batch, churn-predictor's Deployment in the next, then the ConfigMap is pruned.
-    static func pushChange(_ scenario: SyncScenario) throws -> String {
+    static func pushChange(_ scenario: SyncScenario) async throws -> String {
         try scenario.edit("models/fraud-detector/deployment.yaml", replacing: "traffic: 10", with: "traffic: 20")
         try scenario.setChurnReplicas(4)
         try scenario.remove("cluster/model-serving-config.yaml")
-        return try scenario.push("canary at 20%, churn on 4 replicas, shared config retired")
+        return try await scenario.push("canary at 20%, churn on 4 replicas, shared config retired")
     }
 
     static let churnApply = KubeSimFaults.Match(method: "PATCH", pathContains: "/deployments/churn-predictor")
@@ -41,7 +41,7 @@ struct RecoveryScenarioTests {
     @Test("the API server failing mid-apply leaves everything unpruned; the next attempt converges and prunes")
     func failureMidApply() async throws {
         try await withDeployedScenario { scenario, engine, first in
-            let change = try Self.pushChange(scenario)
+            let change = try await Self.pushChange(scenario)
 
             scenario.sim.faults.failNext(1, status: 500, matching: Self.churnApply)
             scenario.sim.resetRequests()
@@ -76,7 +76,7 @@ struct RecoveryScenarioTests {
     @Test("Mooring killed in the middle of a sync converges on restart; the journal stays intact")
     func killedMidSync() async throws {
         try await withDeployedScenario { scenario, _, first in
-            let change = try Self.pushChange(scenario)
+            let change = try await Self.pushChange(scenario)
 
             scenario.sim.faults.hangRequests(matching: Self.churnApply)
             scenario.sim.resetRequests()
@@ -113,7 +113,7 @@ struct RecoveryScenarioTests {
         try await withDeployedScenario { scenario, engine, first in
             let moved = scenario.directory.appendingPathComponent("moved.git")
             try FileManager.default.moveItem(at: scenario.repository.bare, to: moved)
-            try await DriftScenarioTests.scaleChurn(scenario)
+            try await scenario.scaleChurnByHand()
             let report = await engine.sync()
 
             #expect(report.events(.sourceUnreachable).count == 1, "\(report.allEvents)")
@@ -131,7 +131,7 @@ struct RecoveryScenarioTests {
     @Test("a corrupt state.json is moved aside; safe mode applies but prunes nothing until the inventory is rebuilt")
     func corruptJournal() async throws {
         try await withDeployedScenario { scenario, _, _ in
-            _ = try Self.pushChange(scenario)
+            _ = try await Self.pushChange(scenario)
             var damaged = try Data(contentsOf: URL(fileURLWithPath: scenario.journal.statePath))
             damaged[damaged.count / 2] ^= 0x20
             try damaged.write(to: URL(fileURLWithPath: scenario.journal.statePath))
@@ -149,7 +149,7 @@ struct RecoveryScenarioTests {
             #expect(try scenario.journalState().inventory.count == 4, "rebuilt from what was applied")
 
             try scenario.remove("models/churn-predictor")
-            try scenario.push("churn-predictor retired")
+            try await scenario.push("churn-predictor retired")
             let retired = await engine.sync()
             #expect(
                 Set(retired.target?.pruned ?? []) == [Example.churnDeployment, Example.churnService],

@@ -15,8 +15,8 @@ struct RefusedCommitScenarioTests {
             let first = try await scenario.mooring("sync")
             try #require(first.status == 0, "\(first.stderr)")
 
-            try ModelRolloutScenarioTests.promote(scenario, canaryAUC: 0.85)
-            let refusedCommit = try scenario.push("fraud-detector: canary 14 (worse)")
+            try scenario.promoteFraudCanary(newCanaryAUC: 0.85)
+            let refusedCommit = try await scenario.push("fraud-detector: canary 14 (worse)")
             scenario.sim.resetRequests()
             let refused = try await scenario.mooring("sync")
 
@@ -50,7 +50,7 @@ struct RefusedCommitScenarioTests {
     func rewrittenRecord() async throws {
         try await withDeployedScenario { scenario, engine, _ in
             try scenario.edit("models/fraud-detector/versions/13.yaml", replacing: "auc: 0.937", with: "auc: 0.951")
-            try scenario.push("fraud-detector 13: better numbers")
+            try await scenario.push("fraud-detector 13: better numbers")
             let report = await engine.sync()
 
             #expect(report.target?.outcome == .refused, "\(report.allEvents)")
@@ -59,7 +59,7 @@ struct RefusedCommitScenarioTests {
 
             try scenario.edit("models/fraud-detector/versions/13.yaml", replacing: "auc: 0.951", with: "auc: 0.937")
             try scenario.setChurnReplicas(4)
-            let fixed = try scenario.push("restore record 13; churn on 4 replicas")
+            let fixed = try await scenario.push("restore record 13; churn on 4 replicas")
             let next = await engine.sync()
             #expect(next.target?.outcome == .applied, "\(next.allEvents)")
             #expect(next.target?.commit == fixed)
@@ -85,7 +85,7 @@ struct RefusedCommitScenarioTests {
 
                 """
             )
-            try scenario.push("limits (broken)")
+            try await scenario.push("limits (broken)")
             scenario.sim.resetRequests()
             let report = await engine.sync()
 

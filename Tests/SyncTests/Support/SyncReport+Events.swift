@@ -6,11 +6,6 @@ extension SyncReport {
         allEvents.filter { $0.name == name }
     }
 
-    /// The stable names of every event raised, in order.
-    var eventNames: [String] {
-        allEvents.map(\.name.rawValue)
-    }
-
     /// The report of the only target.
     var target: TargetReport? {
         targets.first

@@ -62,11 +62,8 @@ struct SyncScenario: Sendable {
     /// Runs the `mooring` executable as an operator or a cron job does: `arguments`, then `--config` with this
     /// scenario's file; human log lines on standard error.
     func mooring(_ arguments: String...) async throws -> CommandResult {
-        try await runOnThread(
-            [builtProductPath("mooring")] + arguments + ["--config", configurationPath],
-            environment: ["MOORING_LOG_FORMAT": "text"],
-            check: false
-        )
+        let argv = [builtProductPath("mooring")] + arguments + ["--config", configurationPath]
+        return try await onOwnThread { try run(argv, environment: ["MOORING_LOG_FORMAT": "text"], check: false) }
     }
 
     /// Writes a file of the deploy folder in the working clone.
@@ -93,8 +90,15 @@ struct SyncScenario: Sendable {
 
     /// Commits everything in the working clone and pushes it; returns the commit id.
     @discardableResult
-    func push(_ message: String) throws -> String {
-        try repository.commitAndPush(message)
+    func push(_ message: String) async throws -> String {
+        try await git { try $0.commitAndPush(message) }
+    }
+
+    /// Runs git commands on the repository, off the concurrency pool (they wait for the git CLI).
+    func git<Result: Sendable>(_ body: @escaping @Sendable (GitTestRepository) throws -> Result) async throws -> Result
+    {
+        let repository = repository
+        return try await onOwnThread { try body(repository) }
     }
 
     /// The stored object, as the API server holds it.
@@ -124,7 +128,7 @@ func withSyncScenario<Result>(
 ) async throws -> Result {
     try await withTemporaryDirectory { directory in
         try await withKubeSim { cluster in
-            let repository = try GitTestRepository(in: directory)
+            let repository = try await onOwnThread { try GitTestRepository(in: directory) }
             let scenario = SyncScenario(
                 directory: directory,
                 repository: repository,
@@ -136,20 +140,9 @@ func withSyncScenario<Result>(
             for (path, contents) in try files ?? ExampleDeployFolder.files() {
                 try scenario.write(path, contents)
             }
-            try scenario.push("first deploy")
+            try await scenario.push("first deploy")
             return try await body(scenario)
         }
-    }
-}
-
-extension SyncScenario {
-    /// A pull request that sets churn-predictor's replicas (3 in the example) to `replicas`.
-    func setChurnReplicas(_ replicas: Int) throws {
-        try edit(
-            "models/churn-predictor/deployment.yaml",
-            replacing: "replicas:\n    min: 3\n    max: 3",
-            with: "replicas:\n    min: \(replicas)\n    max: \(replicas)"
-        )
     }
 }
 
