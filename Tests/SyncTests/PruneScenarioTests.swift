@@ -111,6 +111,31 @@ struct PruneScenarioTests {
         }
     }
 
+    @Test("while git is unreachable, an object whose prune waits is not brought back either")
+    func waitingPruneWithoutGit() async throws {
+        var policy = HostPolicy()
+        policy.pruneLimit = 1
+        try await withDeployedScenario(policy, files: Self.files) { scenario, engine, _ in
+            for name in ["alpha", "bravo"] { try scenario.remove("config/\(name).yaml") }
+            try await scenario.push("two at once")
+            let blocked = await engine.sync()
+            try #require(blocked.events(.pruneBlocked).count == 1, "\(blocked.allEvents)")
+
+            let moved = scenario.directory.appendingPathComponent("moved.git")
+            try FileManager.default.moveItem(at: scenario.repository.bare, to: moved)
+            try await scenario.cluster.kubectlOK(["delete", "-n", "team-a", "configmap/alpha"])
+            let report = await engine.sync()
+            #expect(report.events(.sourceUnreachable).count == 1)
+            #expect(report.events(.driftHealed) == [], "\(report.allEvents)")
+            #expect(report.events(.pruneBlocked) == [], "nothing is pruned without git, and nothing alerted again")
+            #expect(await scenario.live(Self.configMap("alpha")) == nil)
+
+            try FileManager.default.moveItem(at: moved, to: scenario.repository.bare)
+            let back = await engine.sync()
+            #expect(back.target?.pruned == [Self.configMap("bravo")], "one left, within the limit: \(back.allEvents)")
+        }
+    }
+
     @Test("a Namespace is pruned only when allowPruneKinds allows it")
     func protectedNamespace() async throws {
         try await withDeployedScenario(files: Self.files) { scenario, engine, _ in

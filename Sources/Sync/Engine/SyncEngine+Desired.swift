@@ -116,13 +116,16 @@ extension SyncEngine {
         )
     }
 
-    /// The journal's last applied state as a desired state (for drift healing without git).
+    /// The journal's last applied state as a desired state (for drift healing without git): the inventory
+    /// without the objects that commit removed.
     static func lastApplied(_ state: TargetState, trusted: Bool) -> DesiredSnapshot? {
         guard trusted, let commit = state.lastAppliedCommit, !state.inventory.isEmpty else { return nil }
+        let removed = Set(state.removedFromGit ?? [])
+        let records = state.inventory.filter { !removed.contains($0.identity) }
         var overrides: [ObjectIdentity: DriftPolicy] = [:]
-        for record in state.inventory { if let drift = record.drift { overrides[record.identity] = drift } }
+        for record in records { if let drift = record.drift { overrides[record.identity] = drift } }
         return DesiredSnapshot(
-            resources: state.inventory.map { Resource(object: ObjectNormalizer.withoutSourceCommit($0.applied)) },
+            resources: records.map { Resource(object: ObjectNormalizer.withoutSourceCommit($0.applied)) },
             models: [],
             driftOverrides: overrides,
             commit: commit,

@@ -76,7 +76,9 @@ extension SyncEngine {
             inventoryTrusted: trusted,
             policy: policy
         )
-        let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
+        // Nothing is pruned from a fallback; its prune waits for git (and keeps the alert it had).
+        let pruned =
+            desired.isFallback ? [] : await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
         let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
         let watched = appliedResources.filter { ApplyPhase.of($0) >= .workloads }
         let healthy = applied.succeeded ? await waitUntilReady(watched, cluster: cluster, run: &run) : true
