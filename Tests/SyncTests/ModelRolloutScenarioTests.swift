@@ -12,11 +12,17 @@ struct ModelRolloutScenarioTests {
     @Test("a version bump rewrites only the model's object, serves the new artifact and records from → to")
     func versionBump() async throws {
         try await withDeployedScenario { scenario, engine, first in
-            let firstCommit = try #require(first.commit)
 
             try scenario.promoteFraudCanary(newCanaryAUC: 0.941)
             let bump = try await scenario.push("fraud-detector: 13 to stable, canary 14 at 20%")
             scenario.sim.resetRequests()
+            let preview = try await scenario.mooring("sync", "--dry-run")
+            #expect(preview.status == 0, "\(preview.stderr)")
+            #expect(preview.stdout.contains("  apply  \(Example.fraudDetector)\n"), "\(preview.stdout)")
+            #expect(!preview.stdout.contains(Example.churnDeployment.description), "\(preview.stdout)")
+            #expect(scenario.changes() == [], "a dry run changes nothing")
+            #expect(try scenario.journalState().lastAppliedCommit == first.commit)
+
             let report = await engine.sync()
 
             #expect(report.target?.outcome == .applied, "\(report.allEvents)")
@@ -30,7 +36,7 @@ struct ModelRolloutScenarioTests {
             #expect(served.annotations[ObjectLabels.sourceCommit] == bump)
             let untouched = Resource(object: try #require(await scenario.live(Example.churnDeployment)))
             #expect(
-                untouched.annotations[ObjectLabels.sourceCommit] == firstCommit,
+                untouched.annotations[ObjectLabels.sourceCommit] == first.commit,
                 "unchanged objects keep their commit"
             )
 
