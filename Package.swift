@@ -142,7 +142,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "Reconciler", "Manifests", "GitSource", "KubeSim", "TestSupport"],
+            dependencies: [
+                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "KubeSim", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

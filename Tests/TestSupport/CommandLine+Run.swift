@@ -44,13 +44,16 @@ public func run(
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
     }
-    // Read both pipes concurrently so neither fills up and blocks the child.
+    // Read both pipes concurrently so neither fills up and blocks the child. Standard error is read on a thread of
+    // its own, not on a Dispatch global queue: on Linux those queues' workers also run Swift concurrency, and each
+    // one blocked here for a child's lifetime is one fewer for every in-process server (KubeSim) of the test run.
     let errorData = LockedData()
     let readers = DispatchGroup()
-    // A queue of its own, not a global one: blocking reads there starve whoever else needs the pool.
-    DispatchQueue(label: "mooring.test.stderr").async(group: readers) {
+    readers.enter()
+    Thread {
         errorData.set(stderr.fileHandleForReading.readDataToEndOfFile())
-    }
+        readers.leave()
+    }.start()
     let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
     readers.wait()
     process.waitUntilExit()

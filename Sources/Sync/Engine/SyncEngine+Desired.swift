@@ -16,7 +16,8 @@ extension SyncEngine {
     }
 
     /// The desired state for `target`: rendered from the polled commit, or — when git is unreachable,
-    /// or the commit is the one last applied — the journal's last applied state.
+    /// or the commit is the one last applied and nothing it removed awaits pruning — the journal's last
+    /// applied state.
     func desiredState(
         for target: TargetSettings,
         poll: PollResult?,
@@ -26,7 +27,7 @@ extension SyncEngine {
         let fallback = Self.lastApplied(state, trusted: inventoryTrusted)
         guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
         let commit = poll.current
-        if let fallback, fallback.commit == commit.hex { return .ready(fallback) }
+        if let fallback, fallback.commit == commit.hex, state.removedFromGit == nil { return .ready(fallback) }
         await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
         let info = try? await mirror.commit(commit)
         let snapshot: Snapshot
@@ -122,13 +123,16 @@ extension SyncEngine {
         )
     }
 
-    /// The journal's last applied state as a desired state (for drift healing without git).
+    /// The journal's last applied state as a desired state (for drift healing without git): the inventory
+    /// without the objects that commit removed.
     static func lastApplied(_ state: TargetState, trusted: Bool) -> DesiredSnapshot? {
         guard trusted, let commit = state.lastAppliedCommit, !state.inventory.isEmpty else { return nil }
+        let removed = Set(state.removedFromGit ?? [])
+        let records = state.inventory.filter { !removed.contains($0.identity) }
         var overrides: [ObjectIdentity: DriftPolicy] = [:]
-        for record in state.inventory { if let drift = record.drift { overrides[record.identity] = drift } }
+        for record in records { if let drift = record.drift { overrides[record.identity] = drift } }
         return DesiredSnapshot(
-            resources: state.inventory.map { Resource(object: ObjectNormalizer.withoutSourceCommit($0.applied)) },
+            resources: records.map { Resource(object: ObjectNormalizer.withoutSourceCommit($0.applied)) },
             models: [],
             driftOverrides: overrides,
             commit: commit,

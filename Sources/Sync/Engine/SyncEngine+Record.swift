@@ -52,6 +52,10 @@ extension SyncEngine {
             if pruned.contains(identity) || !stillLive { inventory[identity] = nil }
         }
         state.inventory = inventory.values.sorted { $0.identity < $1.identity }
+        if !desired.isFallback {
+            let removed = state.inventory.map(\.identity).filter { !desiredIdentities.contains($0) }
+            state.removedFromGit = removed.isEmpty ? nil : removed
+        }
 
         let previousModels = state.models
         let complete = applied.succeeded && !desired.isFallback

@@ -91,7 +91,9 @@ extension SyncEngine {
             inventoryTrusted: trusted,
             policy: policy
         )
-        let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
+        // Nothing is pruned from a fallback; its prune waits for git (and keeps the alert it had).
+        let pruned =
+            desired.isFallback ? [] : await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
         let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
         let recheck = retrying && backoffOver && targetState.lastAppliedCommit == desired.commit
         let watched = (recheck ? plan.items.map(\.resource) : appliedResources).filter {
@@ -120,7 +122,7 @@ extension SyncEngine {
             run: &run
         )
         state?[target.name] = targetState
-        if trusted, applied.succeeded { inventoryTrusted = true }
+        if !desired.isFallback, applied.succeeded { inventoryTrusted = true }
         var report = run.report(outcome, commit: desired.commit, applied: applied.applied.sorted(), pruned: pruned)
         report.decision = decision
         report.pruneDecision = pruneDecision

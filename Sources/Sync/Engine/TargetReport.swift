@@ -23,8 +23,9 @@ public struct TargetReport: Sendable {
         /// `--dry-run`: what would be done, nothing changed.
         case planned
 
-        /// Whether the command should exit non-zero.
-        public var isFailure: Bool { self == .refused || self == .failed || self == .degraded }
+        /// Whether the command should exit non-zero: the cluster is not at the commit (`waiting`: its last
+        /// attempt failed and it is not retried yet).
+        public var isFailure: Bool { self == .refused || self == .failed || self == .degraded || self == .waiting }
     }
 
     public var target: String

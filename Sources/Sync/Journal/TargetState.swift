@@ -23,6 +23,10 @@ public struct TargetState: Sendable, Equatable, Codable {
     public var unhealthyAttempts: Int
     /// When the next attempt of `unhealthyCommit` is allowed.
     public var retryAfter: Date?
+    /// Objects of the inventory that the last applied commit no longer has (their prune was blocked or failed):
+    /// while there are any, the commit is rendered again rather than taken from the journal, so they are neither
+    /// applied back nor kept from the prune guard. `nil` when there are none.
+    public var removedFromGit: [ObjectIdentity]?
 
     public init(
         lastAppliedCommit: String? = nil,

@@ -1,0 +1,20 @@
+/// The parts of the host configuration (`/etc/mooring/mooring.yaml`) a scenario varies.
+struct HostPolicy: Sendable {
+    var drift = "heal"
+    var pruneLimit = 10
+    var allowPruneKinds: [String] = []
+    /// Short, so a rollout that never becomes healthy fails the test quickly.
+    var healthTimeout = "20s"
+
+    /// The `policy` and `health` sections.
+    var yaml: String {
+        """
+        policy:
+          drift: \(drift)
+          pruneLimit: \(pruneLimit)
+          allowPruneKinds: [\(allowPruneKinds.joined(separator: ", "))]
+        health:
+          timeout: \(healthTimeout)
+        """
+    }
+}

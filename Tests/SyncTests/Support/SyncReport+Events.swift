@@ -1,0 +1,13 @@
+import Sync
+
+extension SyncReport {
+    /// Every event of this sync with `name`, run-level and per target.
+    func events(_ name: SyncEvent.Name) -> [SyncEvent] {
+        allEvents.filter { $0.name == name }
+    }
+
+    /// The report of the only target.
+    var target: TargetReport? {
+        targets.first
+    }
+}
