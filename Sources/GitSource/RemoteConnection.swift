@@ -72,7 +72,7 @@ final class RemoteConnection {
         options.prune = GIT_FETCH_NO_PRUNE
         options.update_fetchhead = 0
         let strings = refspecs.map { strdup($0) }
-        defer { strings.forEach { free($0) } }
+        defer { for string in strings { free(string) } }
         try strings.withUnsafeBufferPointer { buffer throws(GitSourceError) in
             var array = git_strarray(strings: UnsafeMutablePointer(mutating: buffer.baseAddress), count: buffer.count)
             try session.perform(.fetch) {

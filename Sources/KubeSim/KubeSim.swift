@@ -161,14 +161,28 @@ public final class KubeSim: Sendable {
         }
         task?.cancel()
         await task?.value
+        // The listener closes on its event loop, which may lag the task: wait until the port refuses.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while loopbackPortAccepts(port), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     /// Listens again on the same port after `refuseConnections()`.
     public func acceptConnections() async throws {
         guard serverTask.withLock({ $0 == nil }) else { return }
         let responder = Self.makeResponder(server: server, faults: faults, log: log, stopped: stopped, options: options)
-        let (_, task) = try await Self.listen(on: port, responder: responder)
-        serverTask.withLock { $0 = task }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            do {
+                let (_, task) = try await Self.listen(on: port, responder: responder)
+                serverTask.withLock { $0 = task }
+                return
+            } catch  where ContinuousClock.now < deadline {
+                // The old listener may still hold the port for a moment.
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
     }
 
     /// Writes a kubeconfig for this server: the `admin` context `kubesim` (current), and one context per extra

@@ -9,7 +9,8 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Run one full sync: fetch, verify, validate, plan, apply, prune, check health, record.",
         discussion: """
             Exit status: 0 in sync or applied (drift left alone under `drift: alert` included), \
-            1 failed, refused or not healthy, 2 configuration error.
+            1 failed, refused or not healthy, 2 configuration error. A commit that failed is retried at \
+            once here (the daemon waits out a backoff first).
             With --dry-run, every check runs (server-side dry-runs included) and nothing changes.
             """
     )
@@ -26,7 +27,7 @@ struct SyncCommand: AsyncParsableCommand {
         ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
         let configuration = try options.loadConfiguration()
         let engine = try await SyncEngine.open(configuration)
-        let report = await engine.sync(dryRun: dryRun)
+        let report = await engine.sync(dryRun: dryRun, ignoringBackoff: true)
         for target in report.targets {
             print(dryRun ? PlanText.lines(for: target).joined(separator: "\n") : SyncSummary.line(for: target))
         }

@@ -1,4 +1,5 @@
 public import Foundation
+import KubeSim
 
 /// A real `git daemon` serving a folder on 127.0.0.1 and a free port, for tests; `stop()` ends it.
 public final class GitDaemon: @unchecked Sendable {

@@ -1,4 +1,5 @@
 public import Foundation
+import KubeSim
 
 #if canImport(Glibc)
 import Glibc

@@ -14,8 +14,9 @@ public final class SpawnedProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var reaped = false
 
-    /// Starts `argv[0]` (looked up in PATH) with its output appended to `logFile` (or discarded).
-    public init(_ argv: [String], logFile: String? = nil) throws {
+    /// Starts `argv[0]` (looked up in PATH) with its output appended to `logFile` (or discarded), in this
+    /// process's environment plus `environment`.
+    public init(_ argv: [String], logFile: String? = nil, environment: [String: String] = [:]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -34,9 +35,13 @@ public final class SpawnedProcess: @unchecked Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var arguments = argv.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { _, given in given }
+        var environmentPointers = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for variable in environmentPointers { free(variable) } }
         var pid: Int32 = 0
-        let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &arguments, environ)
+        let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &arguments, &environmentPointers)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .ENOENT) }
         self.pid = pid
     }
@@ -51,23 +56,33 @@ public final class SpawnedProcess: @unchecked Sendable {
         }
     }
 
-    /// Sends SIGTERM, then SIGKILL if the child is still there after five seconds, and reaps it.
-    public func stop() {
+    /// Sends SIGTERM, then SIGKILL if the child is still there after `grace`, and reaps it. Returns the
+    /// exit status when the child exited by itself (`nil` when a signal ended it, or it was reaped before).
+    /// Blocks: from async code, call it through `onOwnThread`.
+    @discardableResult
+    public func stop(grace: Duration = .seconds(5)) -> Int32? {
         lock.withLock {
-            guard !reaped else { return }
+            guard !reaped else { return nil }
             kill(pid, SIGTERM)
             var status: Int32 = 0
-            for _ in 0..<500 {
+            let deadline = ContinuousClock.now + grace
+            while ContinuousClock.now < deadline {
                 if waitpid(pid, &status, WNOHANG) == pid {
                     reaped = true
-                    return
+                    return Self.exitCode(status)
                 }
                 usleep(10_000)
             }
             kill(pid, SIGKILL)
             _ = waitpid(pid, &status, 0)
             reaped = true
+            return Self.exitCode(status)
         }
+    }
+
+    /// The exit code in a `waitpid` status, when the process exited rather than being killed by a signal.
+    private static func exitCode(_ status: Int32) -> Int32? {
+        (status & 0x7F) == 0 ? (status >> 8) & 0xFF : nil
     }
 
     deinit { stop() }

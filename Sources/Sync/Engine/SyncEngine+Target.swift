@@ -7,7 +7,7 @@ import Reconciler
 
 extension SyncEngine {
     /// One target, end to end.
-    func sync(_ target: TargetSettings, poll: PollResult?, dryRun: Bool) async -> TargetReport {
+    func sync(_ target: TargetSettings, poll: PollResult?, dryRun: Bool, ignoringBackoff: Bool) async -> TargetReport {
         var run = TargetRun(target: target, logger: logger)
         var targetState = state?[target.name] ?? TargetState()
         let desired: DesiredSnapshot
@@ -30,7 +30,7 @@ extension SyncEngine {
         // A commit that failed or was not healthy is not retried before its backoff ends: not
         // re-applied when its apply failed, not re-checked for health when it was applied.
         let retrying = targetState.unhealthyCommit == desired.commit
-        let backoffOver = (targetState.retryAfter ?? .distantPast) <= Date()
+        let backoffOver = ignoringBackoff || (targetState.retryAfter ?? .distantPast) <= Date()
         if !dryRun, retrying, !backoffOver, targetState.lastAppliedCommit != desired.commit {
             run.progress(
                 "commit \(desired.commit.prefix(12)) failed; next attempt after \(targetState.retryAfter ?? Date())"
@@ -105,6 +105,7 @@ extension SyncEngine {
             refused: refused,
             applied: applied,
             healthy: healthy,
+            plan: plan,
             decision: decision,
             pruned: pruned,
             failed: run.events.contains { $0.name == .syncFailed }
@@ -133,6 +134,7 @@ extension SyncEngine {
         refused: Bool,
         applied: ApplyProgress,
         healthy: Bool,
+        plan: Plan,
         decision: SyncDecision,
         pruned: [ObjectIdentity],
         failed: Bool
@@ -142,7 +144,9 @@ extension SyncEngine {
         if !applied.conflicts.isEmpty { return .drifted }
         if !healthy { return .degraded }
         if !applied.applied.isEmpty || !pruned.isEmpty { return .applied }
-        if !decision.alerted.isEmpty { return .drifted }
+        // Alert-only drift found now, or found before and not moved since (so not checked again).
+        let persisting = plan.items.contains { $0.action == .unchanged && $0.previous?.reportedDrift != nil }
+        if !decision.alerted.isEmpty || persisting { return .drifted }
         return .inSync
     }
 

@@ -42,7 +42,10 @@ public actor SyncEngine {
 
     /// One full sync of every target. With `dryRun`, everything up to the decision runs (server-side
     /// dry-runs included) and nothing is changed: no apply, no prune, no journal write.
-    public func sync(dryRun: Bool = false) async -> SyncReport {
+    ///
+    /// A commit that failed is retried only once its backoff has passed, so a daemon does not hammer a
+    /// failing cluster; `ignoringBackoff` retries at once (a person running `mooring sync`).
+    public func sync(dryRun: Bool = false, ignoringBackoff: Bool = false) async -> SyncReport {
         var events: [SyncEvent] = []
         loadJournal(&events)
         let poll: PollResult?
@@ -65,7 +68,7 @@ public actor SyncEngine {
         }
         var reports: [TargetReport] = []
         for target in configuration.targets {
-            reports.append(await sync(target, poll: poll, dryRun: dryRun))
+            reports.append(await sync(target, poll: poll, dryRun: dryRun, ignoringBackoff: ignoringBackoff))
         }
         if !dryRun, let state {
             do {

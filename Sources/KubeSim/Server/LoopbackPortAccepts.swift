@@ -4,7 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Whether something accepts TCP connections on 127.0.0.1:`port` right now.
+/// Whether something accepts TCP connections on 127.0.0.1:`port` right now (for tests and for
+/// `KubeSim.refuseConnections()`, which returns only once its port refuses).
 public func loopbackPortAccepts(_ port: Int) -> Bool {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { return false }
