@@ -68,6 +68,22 @@ struct RefusedCommitScenarioTests {
         }
     }
 
+    @Test("a host policy tightened after a deploy refuses the deployed commit on restart and writes nothing")
+    func tightenedHostPolicy() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            var policy = HostPolicy()
+            policy.allowedNamespaces = ["ml-staging"]
+            try scenario.configure(policy)
+            scenario.sim.resetRequests()
+            let report = try await scenario.start().sync()
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            let refusal = try #require(report.events(.validationFailed).first)
+            #expect(refusal.message.contains("ml-prod"), "\(refusal.message)")
+            #expect(scenario.writeCalls().isEmpty)
+        }
+    }
+
     @Test("a commit with broken YAML applies nothing, not even its valid changes, and names the file and line")
     func brokenYAML() async throws {
         try await withDeployedScenario { scenario, engine, _ in

@@ -16,8 +16,8 @@ extension SyncEngine {
     }
 
     /// The desired state for `target`: rendered from the polled commit, or — when git is unreachable,
-    /// or the commit is the one last applied and nothing it removed awaits pruning — the journal's last
-    /// applied state.
+    /// or the commit is the one last applied, already validated by this engine, and nothing it removed
+    /// awaits pruning — the journal's last applied state.
     func desiredState(
         for target: TargetSettings,
         poll: PollResult?,
@@ -27,7 +27,11 @@ extension SyncEngine {
         let fallback = Self.lastApplied(state, trusted: inventoryTrusted)
         guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
         let commit = poll.current
-        if let fallback, fallback.commit == commit.hex, state.removedFromGit == nil { return .ready(fallback) }
+        if let fallback, fallback.commit == commit.hex, state.removedFromGit == nil,
+            validatedCommits[target.name] == commit.hex
+        {
+            return .ready(fallback)
+        }
         await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
         let info = try? await mirror.commit(commit)
         let snapshot: Snapshot
@@ -48,6 +52,7 @@ extension SyncEngine {
         let builder = DesiredStateBuilder(policy: configuration.validationPolicy(for: target))
         do {
             let desired = try builder.build(files: snapshot.files, previousFiles: previousFiles)
+            validatedCommits[target.name] = commit.hex
             return .ready(
                 DesiredSnapshot(
                     resources: desired.resources,

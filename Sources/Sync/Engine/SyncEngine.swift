@@ -16,6 +16,9 @@ public actor SyncEngine {
     let logger: Logger
     /// The journal as loaded (and updated by each sync); `nil` until the first sync reads it.
     var state: JournalState?
+    /// Per target, the commit this engine has rendered and validated from git, under the host policy it
+    /// was started with: only then may an unchanged commit be synced from the journal without a render.
+    var validatedCommits: [String: String] = [:]
     /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
     /// until a sync has rebuilt it).
     var inventoryTrusted = true

@@ -3,6 +3,8 @@ struct HostPolicy: Sendable {
     var drift = "heal"
     var pruneLimit = 10
     var allowPruneKinds: [String] = []
+    /// `nil`: any namespace.
+    var allowedNamespaces: [String]?
     /// Short, so a rollout that never becomes healthy fails the test quickly.
     var healthTimeout = "20s"
 
@@ -13,6 +15,7 @@ struct HostPolicy: Sendable {
           drift: \(drift)
           pruneLimit: \(pruneLimit)
           allowPruneKinds: [\(allowPruneKinds.joined(separator: ", "))]
+        \(allowedNamespaces.map { "  allowedNamespaces: [\($0.joined(separator: ", "))]" } ?? "")
         health:
           timeout: \(healthTimeout)
         """
