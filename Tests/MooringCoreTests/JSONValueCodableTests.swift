@@ -20,4 +20,13 @@ struct JSONValueCodableTests {
         #expect(decoded.serialized() == value.serialized())
     }
 
+    @Test("the stable hash is FNV-1a 64 whatever sequence holds the bytes")
+    func stableHash() {
+        #expect(StableHash.hex(of: "") == "cbf29ce484222325")
+        #expect(StableHash.hex(of: "a") == "af63dc4c8601ec8c")
+        let bytes = Array("mooring".utf8)
+        #expect(StableHash.hex(of: bytes) == StableHash.hex(of: "mooring"))
+        #expect(StableHash.hex(of: bytes.lazy.map { $0 }) == StableHash.hex(of: bytes))
+        #expect(StableHash.hex(of: bytes[1...]) == StableHash.hex(of: "ooring"))
+    }
 }
