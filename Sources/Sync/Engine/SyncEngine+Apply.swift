@@ -66,7 +66,7 @@ extension SyncEngine {
             guard outcome.succeeded else { return progress }
             if batch.resources.contains(where: { $0.kind == "CustomResourceDefinition" }) {
                 let crds = batch.resources.filter { $0.kind == "CustomResourceDefinition" }
-                guard await waitUntilReady(crds, cluster: cluster, run: &run) else {
+                guard await waitUntilReady(crds, desired: crds, cluster: cluster, run: &run) else {
                     progress.failed = true
                     return progress
                 }
@@ -76,10 +76,14 @@ extension SyncEngine {
     }
 
     /// The resourceVersion of each applied object once the sync has settled, so the next sync knows
-    /// they are unchanged without a dry-run. One kubectl call; `[:]` when it fails (the next sync verifies).
-    func settledVersions(of resources: [Resource], cluster: ClusterClient) async -> [ObjectIdentity: String] {
+    /// they are unchanged without a dry-run (read as ``readLive(_:desired:cluster:)`` does); `[:]` when that
+    /// fails (the next sync verifies).
+    func settledVersions(of resources: [Resource], desired: [Resource], cluster: ClusterClient) async
+        -> [ObjectIdentity: String]
+    {
         let references = resources.compactMap { ObjectReference(object: $0.object) }
-        guard !references.isEmpty, let live = try? await cluster.get(references, ignoreNotFound: true) else { return [:] }
+        guard !references.isEmpty, let live = try? await readLive(references, desired: desired, cluster: cluster)
+        else { return [:] }
         var versions: [ObjectIdentity: String] = [:]
         for object in live {
             if let version = object["metadata"]?["resourceVersion"]?.stringValue {

@@ -8,19 +8,25 @@ extension SyncEngine {
     static let healthKinds: Set<String> = ["Deployment", "InferenceService", "CustomResourceDefinition"]
 
     /// Waits until `resources` are ready and serve the versions they should (`health.timeout`).
-    /// Returns whether they did; raises `health_degraded` naming each object that did not.
-    func waitUntilReady(_ resources: [Resource], cluster: ClusterClient, run: inout TargetRun) async -> Bool {
+    /// Returns whether they did; raises `health_degraded` naming each object that did not. Each poll reads them
+    /// as ``readLive(_:desired:cluster:)`` does.
+    func waitUntilReady(
+        _ resources: [Resource],
+        desired: [Resource],
+        cluster: ClusterClient,
+        run: inout TargetRun
+    ) async -> Bool {
         let watched = resources.filter { Self.healthKinds.contains($0.kind) }
         guard !watched.isEmpty else { return true }
         let references = watched.compactMap { ObjectReference(object: $0.object) }
-        let desired = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
+        let wanted = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
         let deadline = ContinuousClock.now + configuration.health.timeout
         var problems: [String] = []
         run.progress("waiting for \(watched.count) object(s) to become ready")
         while true {
             problems = []
             do {
-                let live = try await cluster.get(references, ignoreNotFound: true)
+                let live = try await readLive(references, desired: desired, cluster: cluster)
                 let byIdentity = Dictionary(live.map { (Resource(object: $0).identity, $0) }, uniquingKeysWith: { first, _ in first })
                 for reference in references {
                     guard let object = byIdentity[reference.identity] else {
@@ -30,8 +36,8 @@ extension SyncEngine {
                     let readiness = Readiness(of: object)
                     if !readiness.isReady {
                         problems.append(readiness.description)
-                    } else if let wanted = desired[reference.identity],
-                        let mismatch = ServedVersionCheck.mismatch(desired: wanted, live: object)
+                    } else if let expected = wanted[reference.identity],
+                        let mismatch = ServedVersionCheck.mismatch(desired: expected, live: object)
                     {
                         problems.append("\(reference.identity) \(mismatch)")
                     }

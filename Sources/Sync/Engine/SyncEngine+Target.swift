@@ -79,8 +79,10 @@ extension SyncEngine {
         let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
         let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
         let watched = appliedResources.filter { ApplyPhase.of($0) >= .workloads }
-        let healthy = applied.succeeded ? await waitUntilReady(watched, cluster: cluster, run: &run) : true
-        let versions = await settledVersions(of: appliedResources, cluster: cluster)
+        let healthy =
+            applied.succeeded
+            ? await waitUntilReady(watched, desired: desired.resources, cluster: cluster, run: &run) : true
+        let versions = await settledVersions(of: appliedResources, desired: desired.resources, cluster: cluster)
         let outcome = self.outcome(
             refused: refused,
             applied: applied,
