@@ -22,6 +22,9 @@ extension SyncEngine {
         let wanted = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
         let deadline = ContinuousClock.now + configuration.health.timeout
         var problems: [String] = []
+        // Short pauses first (what was applied last needs a moment), then longer ones, so a long rollout
+        // is not polled needlessly often.
+        var pause = Duration.milliseconds(100)
         run.progress("waiting for \(watched.count) object(s) to become ready")
         while true {
             problems = []
@@ -47,7 +50,8 @@ extension SyncEngine {
             }
             if problems.isEmpty { return true }
             guard ContinuousClock.now < deadline else { break }
-            try? await Task.sleep(for: .milliseconds(500))
+            try? await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(1))
         }
         run.raise(
             SyncEvent(
