@@ -8,17 +8,23 @@ extension SyncEngine {
     static let healthKinds: Set<String> = ["Deployment", "InferenceService", "CustomResourceDefinition"]
 
     /// Waits until `resources` are ready and serve the versions they should (`health.timeout`).
-    /// Returns whether they did; raises `health_degraded` naming each object that did not. Each poll reads them
-    /// as ``readLive(_:desired:cluster:)`` does.
+    /// Returns whether they did, and the objects the last poll read; raises `health_degraded` naming each object
+    /// that did not. Each poll reads them, and `others`, as ``readLive(_:desired:cluster:)`` does: a sync passes
+    /// everything it applied, so that the last poll also gives their settled resourceVersions, in one read.
     func waitUntilReady(
         _ resources: [Resource],
+        alsoReading others: [Resource] = [],
         desired: [Resource],
         cluster: ClusterClient,
         run: inout TargetRun
-    ) async -> Bool {
+    ) async -> (ready: Bool, live: [JSONValue]) {
         let watched = resources.filter { Self.healthKinds.contains($0.kind) }
-        guard !watched.isEmpty else { return true }
+        guard !watched.isEmpty else { return (true, []) }
         let references = watched.compactMap { ObjectReference(object: $0.object) }
+        let watchedIdentities = Set(references.map(\.identity))
+        let alsoRead = others.compactMap { ObjectReference(object: $0.object) }
+        let read = references + alsoRead.filter { !watchedIdentities.contains($0.identity) }
+        var live: [JSONValue] = []
         let wanted = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
         let deadline = ContinuousClock.now + configuration.health.timeout
         var problems: [String] = []
@@ -29,7 +35,7 @@ extension SyncEngine {
         while true {
             problems = []
             do {
-                let live = try await readLive(references, desired: desired, cluster: cluster)
+                live = try await readLive(read, desired: desired, cluster: cluster)
                 let byIdentity = Dictionary(live.map { (Resource(object: $0).identity, $0) }, uniquingKeysWith: { first, _ in first })
                 for reference in references {
                     guard let object = byIdentity[reference.identity] else {
@@ -46,9 +52,10 @@ extension SyncEngine {
                     }
                 }
             } catch {
+                live = []
                 problems = ["readiness could not be read: \(error.message)"]
             }
-            if problems.isEmpty { return true }
+            if problems.isEmpty { return (true, live) }
             guard ContinuousClock.now < deadline else { break }
             try? await Task.sleep(for: pause)
             pause = min(pause * 2, .seconds(1))
@@ -61,6 +68,6 @@ extension SyncEngine {
                 fields: ["objects": String(problems.count)]
             )
         )
-        return false
+        return (false, live)
     }
 }

@@ -79,10 +79,22 @@ extension SyncEngine {
         let pruned = await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
         let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
         let watched = appliedResources.filter { ApplyPhase.of($0) >= .workloads }
-        let healthy =
+        let health =
             applied.succeeded
-            ? await waitUntilReady(watched, desired: desired.resources, cluster: cluster, run: &run) : true
-        let versions = await settledVersions(of: appliedResources, desired: desired.resources, cluster: cluster)
+            ? await waitUntilReady(
+                watched,
+                alsoReading: appliedResources,
+                desired: desired.resources,
+                cluster: cluster,
+                run: &run
+            ) : nil
+        let healthy = health?.ready ?? true
+        let versions = await settledVersions(
+            of: appliedResources,
+            known: health?.live ?? [],
+            desired: desired.resources,
+            cluster: cluster
+        )
         let outcome = self.outcome(
             refused: refused,
             applied: applied,
