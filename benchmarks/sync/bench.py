@@ -96,7 +96,7 @@ def timed(argv, sim, log=None, **options):
 
 def phases(run):
     """Splits a sync's wall time by its JSON log: kubectl calls by verb (count, seconds), the health stage
-    (from `waiting for … ready` to the end of the last readiness read) and its share spent sleeping."""
+    (from `waiting for … ready` to the end of the last read after it) and its share spent sleeping."""
     calls = {}
     health_start = None
     health_reads = []
@@ -117,10 +117,9 @@ def phases(run):
                 health_reads.append((at, seconds, int(entry["objects"])))
     health = sleeping = 0.0
     if health_start is not None and health_reads:
-        # The last get after the health stage reads the settled resourceVersions of everything applied.
-        reads = health_reads[:-1] if len(health_reads) > 1 else health_reads
-        health = reads[-1][0] - health_start
-        sleeping = health - sum(seconds for _, seconds, _ in reads)
+        # The readiness polls read everything the sync applied: the last one also gives the settled versions.
+        health = health_reads[-1][0] - health_start
+        sleeping = health - sum(seconds for _, seconds, _ in health_reads)
     kubectl = sum(total for _, total in calls.values())
     return {
         "calls": {verb: count for verb, (count, _) in calls.items()},
