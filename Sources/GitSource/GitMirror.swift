@@ -26,6 +26,10 @@ public actor GitMirror {
 
     /// Checks the options (URL, branch, folder, credentials for the transport); touches neither disk nor network.
     /// `progress` is called on the git thread during downloads, at most every 100 ms.
+    ///
+    /// Kept out of cross-module optimization: inlined into a client module, Swift 6.3.1's stack promotion asks
+    /// whether this actor's deinit is isolated and fails the client's release build with "circular reference".
+    @_semantics("optimize.no.crossmodule")
     public init(
         options: GitSourceOptions,
         progress: (@Sendable (TransferProgress) -> Void)? = nil

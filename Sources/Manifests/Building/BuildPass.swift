@@ -84,7 +84,7 @@ struct BuildPass {
         }
 
         let records = indexRecords(versions)
-        if let previousFiles { checkImmutable(versions, previous: previousFiles) }
+        if let previousFiles { checkImmutable(versions, previous: previousFiles, current: files) }
         var models: [ModelSummary] = []
         for entry in deployments {
             guard let rendered = render(entry, records: records) else { continue }
@@ -361,9 +361,17 @@ struct BuildPass {
     }
 
     /// A merged ModelVersion record may not change: compare with the previous commit's record.
-    private mutating func checkImmutable(_ versions: [VersionEntry], previous files: [SourceFile]) {
+    /// A previous file whose bytes are unchanged holds the records it holds now, so only the previous files that
+    /// changed or went are decoded again (a one-line commit to 10,000 objects decodes one file, not all).
+    private mutating func checkImmutable(
+        _ versions: [VersionEntry],
+        previous files: [SourceFile],
+        current: [SourceFile]
+    ) {
+        let now = Dictionary(current.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let changed = files.filter { now[$0.path] != $0.bytes }
         var previous: [RecordKey: JSONValue] = [:]
-        for document in ManifestDecoder(limits: policy.limits).decode(files).documents {
+        for document in ManifestDecoder(limits: policy.limits).decode(changed).documents {
             let object = document.object
             guard object["apiVersion"]?.stringValue == MooringKind.apiVersion,
                 object["kind"]?.stringValue == MooringKind.modelVersion,

@@ -73,7 +73,7 @@ extension SyncEngine {
             guard outcome.succeeded else { return progress }
             if batch.resources.contains(where: { $0.kind == "CustomResourceDefinition" }) {
                 let crds = batch.resources.filter { $0.kind == "CustomResourceDefinition" }
-                guard await waitUntilReady(crds, cluster: cluster, run: &run) else {
+                guard await waitUntilReady(crds, desired: crds, cluster: cluster, run: &run).ready else {
                     progress.failed = true
                     return progress
                 }
@@ -83,14 +83,20 @@ extension SyncEngine {
     }
 
     /// The resourceVersion of each applied object once the sync has settled, so the next sync knows
-    /// they are unchanged without a dry-run. One kubectl call; `[:]` when it fails (the next sync verifies).
-    func settledVersions(of resources: [Resource], cluster: ClusterClient) async -> [ObjectIdentity: String] {
-        let references = resources.compactMap { ObjectReference(object: $0.object) }
-        guard !references.isEmpty, let live = try? await cluster.get(references, ignoreNotFound: true) else {
-            return [:]
-        }
+    /// they are unchanged without a dry-run: from `known` (what the readiness wait read last), the rest read as
+    /// ``readLive(_:desired:cluster:)`` does; an object whose version could not be read is verified next sync.
+    func settledVersions(
+        of resources: [Resource],
+        known: [JSONValue],
+        desired: [Resource],
+        cluster: ClusterClient
+    ) async -> [ObjectIdentity: String] {
+        let identities = Set(known.map { Resource(object: $0).identity })
+        let references = resources.filter { !identities.contains($0.identity) }
+            .compactMap { ObjectReference(object: $0.object) }
+        let read = (try? await readLive(references, desired: desired, cluster: cluster)) ?? []
         var versions: [ObjectIdentity: String] = [:]
-        for object in live {
+        for object in known + read {
             if let version = object["metadata"]?["resourceVersion"]?.stringValue {
                 versions[Resource(object: object).identity] = version
             }

@@ -8,23 +8,35 @@ extension SyncEngine {
     static let healthKinds: Set<String> = ["Deployment", "InferenceService", "CustomResourceDefinition"]
 
     /// Waits until `resources` are ready and serve the versions they should (`health.timeout`).
-    /// Returns whether they did; raises `health_degraded` naming each object that did not.
-    func waitUntilReady(_ resources: [Resource], cluster: ClusterClient, run: inout TargetRun) async -> Bool {
+    /// Returns whether they did, and the objects the last poll read; raises `health_degraded` naming each object
+    /// that did not. Each poll reads them, and `others`, as ``readLive(_:desired:cluster:)`` does: a sync passes
+    /// everything it applied, so that the last poll also gives their settled resourceVersions, in one read.
+    func waitUntilReady(
+        _ resources: [Resource],
+        alsoReading others: [Resource] = [],
+        desired: [Resource],
+        cluster: ClusterClient,
+        run: inout TargetRun
+    ) async -> (ready: Bool, live: [JSONValue]) {
         let watched = resources.filter { Self.healthKinds.contains($0.kind) }
-        guard !watched.isEmpty else { return true }
+        guard !watched.isEmpty else { return (true, []) }
         let references = watched.compactMap { ObjectReference(object: $0.object) }
-        let desired = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
+        let watchedIdentities = Set(references.map(\.identity))
+        let alsoRead = others.compactMap { ObjectReference(object: $0.object) }
+        let read = references + alsoRead.filter { !watchedIdentities.contains($0.identity) }
+        var live: [JSONValue] = []
+        let wanted = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
         let deadline = ContinuousClock.now + configuration.health.timeout
         var problems: [String] = []
+        // Short pauses first (what was applied last needs a moment), then longer ones, so a long rollout
+        // is not polled needlessly often.
+        var pause = Duration.milliseconds(100)
         run.progress("waiting for \(watched.count) object(s) to become ready")
         while true {
             problems = []
             do {
-                let live = try await cluster.get(references, ignoreNotFound: true)
-                let byIdentity = Dictionary(
-                    live.map { (Resource(object: $0).identity, $0) },
-                    uniquingKeysWith: { first, _ in first }
-                )
+                live = try await readLive(read, desired: desired, cluster: cluster)
+                let byIdentity = Dictionary(live.map { (Resource(object: $0).identity, $0) }, uniquingKeysWith: { first, _ in first })
                 for reference in references {
                     guard let object = byIdentity[reference.identity] else {
                         problems.append("\(reference.identity) does not exist")
@@ -33,18 +45,20 @@ extension SyncEngine {
                     let readiness = Readiness(of: object)
                     if !readiness.isReady {
                         problems.append(readiness.description)
-                    } else if let wanted = desired[reference.identity],
-                        let mismatch = ServedVersionCheck.mismatch(desired: wanted, live: object)
+                    } else if let expected = wanted[reference.identity],
+                        let mismatch = ServedVersionCheck.mismatch(desired: expected, live: object)
                     {
                         problems.append("\(reference.identity) \(mismatch)")
                     }
                 }
             } catch {
+                live = []
                 problems = ["readiness could not be read: \(error.message)"]
             }
-            if problems.isEmpty { return true }
+            if problems.isEmpty { return (true, live) }
             guard ContinuousClock.now < deadline else { break }
-            try? await Task.sleep(for: .milliseconds(500))
+            try? await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(1))
         }
         run.raise(
             SyncEvent(
@@ -55,6 +69,6 @@ extension SyncEngine {
                 fields: ["objects": String(problems.count)]
             )
         )
-        return false
+        return (false, live)
     }
 }

@@ -99,8 +99,22 @@ extension SyncEngine {
         let watched = (recheck ? plan.items.map(\.resource) : appliedResources).filter {
             ApplyPhase.of($0) >= .workloads
         }
-        let healthy = applied.succeeded ? await waitUntilReady(watched, cluster: cluster, run: &run) : true
-        let versions = await settledVersions(of: appliedResources, cluster: cluster)
+        let health =
+            applied.succeeded
+            ? await waitUntilReady(
+                watched,
+                alsoReading: appliedResources,
+                desired: desired.resources,
+                cluster: cluster,
+                run: &run
+            ) : nil
+        let healthy = health?.ready ?? true
+        let versions = await settledVersions(
+            of: appliedResources,
+            known: health?.live ?? [],
+            desired: desired.resources,
+            cluster: cluster
+        )
         let outcome = self.outcome(
             refused: refused,
             applied: applied,

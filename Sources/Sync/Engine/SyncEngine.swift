@@ -19,6 +19,9 @@ public actor SyncEngine {
     /// Per target, the commit this engine has rendered and validated from git, under the host policy it
     /// was started with: only then may an unchanged commit be synced from the journal without a render.
     var validatedCommits: [String: String] = [:]
+    /// The state as `state.json` holds it (read intact or last written): a sync that changed nothing does not
+    /// rewrite it (with 10,000 objects that is a 20 MB encode, checksum and fsync every poll).
+    var savedState: JournalState?
     /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
     /// until a sync has rebuilt it).
     var inventoryTrusted = true
@@ -73,9 +76,10 @@ public actor SyncEngine {
         for target in configuration.targets {
             reports.append(await sync(target, poll: poll, dryRun: dryRun, ignoringBackoff: ignoringBackoff))
         }
-        if !dryRun, let state {
+        if !dryRun, let state, state != savedState {
             do {
                 try journal.save(state)
+                savedState = state
             } catch {
                 raise(SyncEvent(.syncFailed, .error, "the journal could not be saved: \(error.message)"), into: &events)
             }
@@ -89,6 +93,7 @@ public actor SyncEngine {
         do {
             let load = try journal.load()
             state = load.state
+            if case .intact(let intact) = load { savedState = intact }
             if case .corrupt(let reason, let movedTo) = load {
                 inventoryTrusted = false
                 raise(

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Writes a deploy folder that renders to exactly COUNT cluster objects, for the sync benchmark:
+eight Namespaces, one model per 50 objects (alternating kserve → one InferenceService and
+deployment → a Deployment and a Service, each with two ModelVersion records), the rest plain
+ConfigMaps, Services and Deployments, some files holding four documents.
+Usage: generate.py COUNT FOLDER
+       generate.py --bump FOLDER   (flips model-1's stable version between "1" and "2")"""
+import hashlib
+import os
+import re
+import sys
+
+NAMESPACES = 8
+
+
+def digest(text):
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def write(folder, path, text):
+    full = os.path.join(folder, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as handle:
+        handle.write(text)
+
+
+def record(model, version):
+    return f"""apiVersion: mooring.dev/v1
+kind: ModelVersion
+metadata:
+  name: {model}-{version}
+spec:
+  model: {model}
+  version: "{version}"
+  artifact:
+    uri: s3://models/{model}/{version}/
+    digest: {digest(model + version)}
+  code: {{repo: "https://git.example.com/ml/{model}.git", commit: "{digest(model)[7:17]}"}}
+  data:
+    - {{role: training, name: {model}-train, digest: {digest(model + 'train')}}}
+    - {{role: evaluation, name: {model}-eval, digest: {digest(model + 'eval')}}}
+  hyperparameters: {{max_depth: 6, n_estimators: 400}}
+  metrics: {{auc: 0.9{version}, error_rate: 0.04}}
+"""
+
+
+def model_deployment(model, index):
+    kserve = index % 2 == 0
+    serving = "  format: sklearn\n  runtime: kserve-sklearnserver\n" if kserve else "  image: ghcr.io/acme/server:1.4\n"
+    return f"""apiVersion: mooring.dev/v1
+kind: ModelDeployment
+metadata:
+  name: {model}
+  namespace: ml-{index % NAMESPACES}
+spec:
+  target: {"kserve" if kserve else "deployment"}
+{serving}  stable: "1"
+  replicas: {{min: 2, max: 4}}
+  resources: {{limits: {{cpu: "2", memory: 4Gi}}}}
+  gates:
+    - {{metric: auc, min: 0.90}}
+    - {{metric: error_rate, max: 0.05}}
+"""
+
+
+def plain(kind, name, index):
+    namespace = f"ml-{index % NAMESPACES}"
+    if kind == "ConfigMap":
+        return f"""apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {name}
+  namespace: {namespace}
+  labels: {{team: platform}}
+data:
+  LOG_LEVEL: info
+  TIMEOUT_SECONDS: "5"
+"""
+    if kind == "Service":
+        return f"""apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+  namespace: {namespace}
+spec:
+  selector: {{app: {name}}}
+  ports:
+    - {{name: http, port: 80, targetPort: 8080}}
+"""
+    return f"""apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+  namespace: {namespace}
+  labels: {{app: {name}}}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {{app: {name}}}
+  template:
+    metadata:
+      labels: {{app: {name}}}
+    spec:
+      containers:
+        - name: app
+          image: ghcr.io/acme/{name}:1.0
+          ports: [{{containerPort: 8080}}]
+          resources: {{limits: {{cpu: 500m, memory: 512Mi}}}}
+"""
+
+
+def generate(count, folder):
+    namespaces = "---\n".join(
+        f"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ml-{index}\n" for index in range(NAMESPACES)
+    )
+    write(folder, "cluster/namespaces.yaml", namespaces)
+    models = max(2, count // 50)
+    for index in range(models):
+        model = f"model-{index}"
+        write(folder, f"models/{model}/deployment.yaml", model_deployment(model, index))
+        write(folder, f"models/{model}/versions/1.yaml", record(model, "1"))
+        write(folder, f"models/{model}/versions/2.yaml", record(model, "2"))
+    rendered = sum(1 if index % 2 == 0 else 2 for index in range(models))
+    kinds = ["ConfigMap", "Service", "Deployment"]
+    batch = []
+    for index in range(count - NAMESPACES - rendered):
+        batch.append(plain(kinds[index % 3], f"app-{index}", index))
+        # Every fourth file holds four documents.
+        if index % 16 >= 12 and len(batch) < 4:
+            continue
+        write(folder, f"cluster/{index // 500}/app-{index}.yaml", "---\n".join(batch))
+        batch = []
+    if batch:
+        write(folder, "cluster/rest.yaml", "---\n".join(batch))
+
+
+def bump(folder):
+    path = os.path.join(folder, "models/model-1/deployment.yaml")
+    text = open(path).read()
+    flipped = re.sub(r'stable: "(\d)"', lambda match: 'stable: "%s"' % ("2" if match[1] == "1" else "1"), text)
+    with open(path, "w") as handle:
+        handle.write(flipped)
+
+
+if sys.argv[1] == "--bump":
+    bump(sys.argv[2])
+else:
+    generate(int(sys.argv[1]), sys.argv[2])

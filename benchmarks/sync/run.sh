@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sync benchmark: `mooring sync` against a release-built KubeSim process with the real kubectl, at 100, 1,000
+# and 10,000 objects, with its baselines measured in the same rounds (see bench.py): the floor (one bare
+# `kubectl apply --server-side -f all.yaml` of the same objects) for the first sync, one
+# `kubectl get <kinds> -A -l app.kubernetes.io/managed-by=mooring -o json` for the no-change sync, and the
+# no-change sync for a sync that bumps one model. Writes its section of benchmarks/README.md between the
+# sync markers. Rounds per size: SYNC_BENCH_SIZES="100:5 1000:5 10000:3" (the default).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+results=benchmarks/results/sync
+mkdir -p "$results"
+for product in mooring kubesim; do
+    swift build -c release --product "$product" >"$results/build-$product.log" 2>&1 || {
+        cat "$results/build-$product.log"
+        exit 1
+    }
+done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# shellcheck disable=SC2086
+python3 benchmarks/sync/bench.py "$results" ${SYNC_BENCH_SIZES:-100:5 1000:5 10000:3} >"$results/summary.json"
+python3 benchmarks/sync/report.py "$results/summary.json" "$(nproc)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+    >"$results/section.md"
+python3 - benchmarks/README.md "$results/section.md" <<'PY'
+import re, sys
+path, section = sys.argv[1], open(sys.argv[2]).read().strip()
+text = open(path).read()
+pattern = re.compile(r"<!-- sync:begin -->.*?<!-- sync:end -->", re.S)
+text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
+cat "$results/section.md"
