@@ -73,15 +73,14 @@ public enum Planner {
     /// under `heal`), drifted objects under `heal` only. `drifts` holds the drift found for `verify`
     /// and `recreate` items, by identity; a `verify` item without one is clean.
     public static func decide(_ plan: Plan, drifts: [ObjectIdentity: Drift]) -> SyncDecision {
-        var batches: [ApplyBatch] = []
+        var applied: [(resource: Resource, force: Bool)] = []
         var clean: [ObjectIdentity] = []
         var healed: [Drift] = []
         var alerted: [Drift] = []
         for item in plan.items {
-            var apply = false
             switch item.action {
             case .create, .update:
-                apply = true
+                applied.append((item.resource, item.mode == .heal))
             case .unchanged:
                 continue
             case .verify, .recreate:
@@ -91,25 +90,38 @@ public enum Planner {
                 }
                 if item.mode == .heal {
                     healed.append(drift)
-                    apply = true
+                    applied.append((item.resource, true))
                 } else {
                     alerted.append(drift)
                 }
             }
-            guard apply else { continue }
-            let phase = ApplyPhase.of(item.resource)
-            let force = item.mode == .heal
-            if let index = batches.firstIndex(where: { $0.phase == phase && $0.force == force }) {
-                batches[index].resources.append(item.resource)
-            } else {
-                batches.append(ApplyBatch(phase: phase, force: force, resources: [item.resource]))
+        }
+        return SyncDecision(batches: batches(applied), clean: clean, healed: healed, alerted: alerted)
+    }
+
+    /// As few kubectl calls as order allows. kubectl applies a file's objects in order, so Namespaces first in
+    /// a batch exist before the objects in them; the calls are split only where that is not enough: after
+    /// CustomResourceDefinitions (their objects wait until they are Established), between objects that take
+    /// ownership back and those that do not (`--force-conflicts` is per call), and — when both of those hold
+    /// Namespaces — after the Namespaces.
+    static func batches(_ applied: [(resource: Resource, force: Bool)]) -> [ApplyBatch] {
+        let foundations = applied.filter { ApplyPhase.of($0.resource) == .foundations }
+        let hasDefinitions = foundations.contains { $0.resource.kind == "CustomResourceDefinition" }
+        let namespacesInBoth = Set(foundations.map(\.force)).count > 1
+        let segments: [[(resource: Resource, force: Bool)]] =
+            hasDefinitions || namespacesInBoth
+            ? [foundations, applied.filter { ApplyPhase.of($0.resource) != .foundations }]
+            : [applied]
+        var batches: [ApplyBatch] = []
+        for segment in segments where !segment.isEmpty {
+            // The group holding the segment's first object (the earliest phase) goes first.
+            let firstForce = segment[0].force
+            for force in [firstForce, !firstForce] {
+                let members = segment.filter { $0.force == force }.map(\.resource)
+                guard let first = members.first else { continue }
+                batches.append(ApplyBatch(phase: ApplyPhase.of(first), force: force, resources: members))
             }
         }
-        return SyncDecision(
-            batches: batches.sorted { ($0.phase, $0.force ? 1 : 0) < ($1.phase, $1.force ? 1 : 0) },
-            clean: clean,
-            healed: healed,
-            alerted: alerted
-        )
+        return batches
     }
 }

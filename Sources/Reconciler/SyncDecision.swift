@@ -2,7 +2,7 @@ public import MooringCore
 
 /// The outcome of planning once drift is known: what to apply, in order, and what to report.
 public struct SyncDecision: Sendable, Equatable {
-    /// Apply calls in order: by phase, then unforced before forced.
+    /// Apply calls, in order.
     public var batches: [ApplyBatch]
     /// Objects whose live state was written since the last sync but still matches: no drift.
     public var clean: [ObjectIdentity]

@@ -150,3 +150,39 @@ struct PlannerTests {
         #expect(decision.alerted.map(\.identity) == [alerted.identity])
     }
 }
+
+extension PlannerTests {
+    @Test("a sync applies in as few kubectl calls as order allows")
+    func batching() {
+        let namespace = Fixtures.namespace("ml-prod")
+        let settings = Fixtures.configMap("settings")
+        let web = Fixtures.deployment("web")
+        let model = Fixtures.deployment("model", model: "fraud")
+        func plan(_ resources: [Resource], overrides: [ObjectIdentity: DriftPolicy] = [:]) -> SyncDecision {
+            Planner.decide(
+                Planner.plan(
+                    desired: resources,
+                    commit: "c1",
+                    live: [:],
+                    inventory: [:],
+                    policy: ReconcilePolicy(driftOverrides: overrides)
+                ),
+                drifts: [:]
+            )
+        }
+        // One policy, no CRDs: one call, the Namespace first.
+        let single = plan([model, web, settings, namespace])
+        #expect(single.batches.map { $0.resources.map(\.name) } == [["ml-prod", "settings", "web", "model"]])
+        // A model that only alerts on drift is applied without --force-conflicts: a second call, after the first.
+        let mixed = plan([model, web, settings, namespace], overrides: [model.identity: .alert])
+        #expect(mixed.batches.map { $0.resources.map(\.name) } == [["ml-prod", "settings", "web"], ["model"]])
+        #expect(mixed.batches.map(\.force) == [true, false])
+        // A CRD splits the calls: its objects wait until it is Established.
+        let crd = Resource(object: [
+            "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+            "metadata": ["name": "widgets.example.com", "labels": ["app.kubernetes.io/managed-by": "mooring"]],
+        ])
+        let withCRD = plan([web, crd, namespace])
+        #expect(withCRD.batches.map { $0.resources.map(\.name) } == [["ml-prod", "widgets.example.com"], ["web"]])
+    }
+}

@@ -13,8 +13,9 @@ import Glibc
 struct RecoveryScenarioTests {
     typealias Example = ExampleDeployFolder
 
-    /// A commit touching both models and removing the serving ConfigMap: fraud-detector's InferenceService is
-    /// applied in the first batch, churn-predictor's Deployment in the next, then the ConfigMap is pruned.
+    /// A commit touching both models and removing the serving ConfigMap: churn-predictor's Deployment (drift: heal)
+    /// is applied in the first batch, fraud-detector's InferenceService (drift: alert, so applied without
+    /// `--force-conflicts`) in the next, then the ConfigMap is pruned.
     static func pushChange(_ scenario: SyncScenario) async throws -> String {
         try scenario.edit("models/fraud-detector/deployment.yaml", replacing: "traffic: 10", with: "traffic: 20")
         try scenario.setChurnReplicas(4)
@@ -22,7 +23,7 @@ struct RecoveryScenarioTests {
         return try await scenario.push("canary at 20%, churn on 4 replicas, shared config retired")
     }
 
-    static let churnApply = KubeSimFaults.Match(method: "PATCH", pathContains: "/deployments/churn-predictor")
+    static let fraudApply = KubeSimFaults.Match(method: "PATCH", pathContains: "/inferenceservices/fraud-detector")
 
     /// Expects the cluster and the journal to hold all of `pushChange`'s commit, and nothing it removed.
     static func expectConverged(_ scenario: SyncScenario, _ report: SyncReport, commit: String) async throws {
@@ -48,14 +49,14 @@ struct RecoveryScenarioTests {
         try await withDeployedScenario { scenario, engine, first in
             let change = try await Self.pushChange(scenario)
 
-            scenario.sim.faults.failNext(1, status: 500, matching: Self.churnApply)
+            scenario.sim.faults.failNext(1, status: 500, matching: Self.fraudApply)
             scenario.sim.resetRequests()
             let failed = await engine.sync()
 
             #expect(failed.target?.outcome == .failed, "\(failed.allEvents)")
             #expect(failed.isFailure)
-            #expect(failed.events(.syncFailed).contains { $0.message.contains(Example.churnDeployment.description) })
-            #expect(scenario.changes() == ["PATCH \(Example.fraudDetector.apiPath)"], "the first batch went through")
+            #expect(failed.events(.syncFailed).contains { $0.message.contains(Example.fraudDetector.description) })
+            #expect(scenario.changes() == ["PATCH \(Example.churnDeployment.apiPath)"], "the first batch went through")
             #expect(await scenario.live(Example.servingConfig) != nil, "nothing is pruned after a failed apply")
             #expect(failed.events(.pruneBlocked).first?.message.contains("an apply of this sync failed") == true)
             #expect(try scenario.journalState().lastAppliedCommit == first.commit)
@@ -80,7 +81,7 @@ struct RecoveryScenarioTests {
         try await withDeployedScenario { scenario, _, first in
             let change = try await Self.pushChange(scenario)
 
-            scenario.sim.faults.hangRequests(matching: Self.churnApply)
+            scenario.sim.faults.hangRequests(matching: Self.fraudApply)
             scenario.sim.resetRequests()
             let log = scenario.directory.appendingPathComponent("killed-sync.log").path
             let mooring = try SpawnedProcess(
@@ -89,17 +90,17 @@ struct RecoveryScenarioTests {
             )
             let sim = scenario.sim
             try await waitUntil("the second apply batch to reach the cluster", timeout: .seconds(60)) {
-                sim.requests().contains { $0.method == "PATCH" && $0.path == Example.churnDeployment.apiPath }
+                sim.requests().contains { $0.method == "PATCH" && $0.path == Example.fraudDetector.apiPath }
             }
             kill(mooring.pid, SIGKILL)
             mooring.stop()
             // The kubectl Mooring started outlives it; its apply is refused once let through.
-            sim.faults.failNext(1, status: 500, matching: Self.churnApply)
+            sim.faults.failNext(1, status: 500, matching: Self.fraudApply)
             sim.faults.stopHanging()
             try await waitUntil("the orphaned apply to be answered") {
                 sim.requests().allSatisfy { $0.status != 0 }
             }
-            #expect(scenario.changes() == ["PATCH \(Example.fraudDetector.apiPath)"], "killed after the first batch")
+            #expect(scenario.changes() == ["PATCH \(Example.churnDeployment.apiPath)"], "killed after the first batch")
             #expect(try scenario.journalState().lastAppliedCommit == first.commit)
 
             let restarted = try await scenario.start().sync()

@@ -22,7 +22,7 @@ extension SyncEngine {
     func apply(_ decision: SyncDecision, cluster: ClusterClient, run: inout TargetRun) async -> ApplyProgress {
         var progress = ApplyProgress()
         for batch in decision.batches {
-            run.progress("applying \(batch.resources.count) object(s) (\(batch.phase))")
+            run.progress("applying \(batch.resources.count) object(s)")
             let outcome: ApplyOutcome
             do {
                 outcome = try await cluster.apply(batch.resources.map(\.object), force: batch.force)

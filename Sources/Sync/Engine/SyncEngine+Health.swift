@@ -36,7 +36,10 @@ extension SyncEngine {
             problems = []
             do {
                 live = try await readLive(read, desired: desired, cluster: cluster)
-                let byIdentity = Dictionary(live.map { (Resource(object: $0).identity, $0) }, uniquingKeysWith: { first, _ in first })
+                let byIdentity = Dictionary(
+                    live.map { (Resource(object: $0).identity, $0) },
+                    uniquingKeysWith: { first, _ in first }
+                )
                 for reference in references {
                     guard let object = byIdentity[reference.identity] else {
                         problems.append("\(reference.identity) does not exist")
