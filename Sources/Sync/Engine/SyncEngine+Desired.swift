@@ -16,7 +16,7 @@ extension SyncEngine {
     }
 
     /// The desired state for `target`: rendered from the polled commit, or — when git is unreachable,
-    /// or the commit is the one last applied, already validated by this engine, and nothing it removed
+    /// or the commit is the one last applied, validated under the same host policy, and nothing it removed
     /// awaits pruning — the journal's last applied state.
     func desiredState(
         for target: TargetSettings,
@@ -28,7 +28,7 @@ extension SyncEngine {
         guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
         let commit = poll.current
         if let fallback, fallback.commit == commit.hex, state.removedFromGit == nil,
-            validatedCommits[target.name] == commit.hex
+            state.validatedPolicy == configuration.validationPolicy(for: target).fingerprint
         {
             return .ready(fallback)
         }
@@ -52,7 +52,6 @@ extension SyncEngine {
         let builder = DesiredStateBuilder(policy: configuration.validationPolicy(for: target))
         do {
             let desired = try builder.build(files: snapshot.files, previousFiles: previousFiles)
-            validatedCommits[target.name] = commit.hex
             return .ready(
                 DesiredSnapshot(
                     resources: desired.resources,

@@ -61,6 +61,7 @@ extension SyncEngine {
         let complete = applied.succeeded && !desired.isFallback
         if complete {
             state.lastAppliedCommit = desired.commit
+            state.validatedPolicy = configuration.validationPolicy(for: run.target).fingerprint
             if !applied.applied.isEmpty || !pruned.isEmpty { state.lastAppliedAt = Date() }
             state.models = Dictionary(
                 desired.models.map { model in

@@ -16,9 +16,6 @@ public actor SyncEngine {
     let logger: Logger
     /// The journal as loaded (and updated by each sync); `nil` until the first sync reads it.
     var state: JournalState?
-    /// Per target, the commit this engine has rendered and validated from git, under the host policy it
-    /// was started with: only then may an unchanged commit be synced from the journal without a render.
-    var validatedCommits: [String: String] = [:]
     /// The state as `state.json` holds it (read intact or last written): a sync that changed nothing does not
     /// rewrite it (with 10,000 objects that is a 20 MB encode, checksum and fsync every poll).
     var savedState: JournalState?

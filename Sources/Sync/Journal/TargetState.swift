@@ -27,6 +27,9 @@ public struct TargetState: Sendable, Equatable, Codable {
     /// while there are any, the commit is rendered again rather than taken from the journal, so they are neither
     /// applied back nor kept from the prune guard. `nil` when there are none.
     public var removedFromGit: [ObjectIdentity]?
+    /// A fingerprint of the host policy `lastAppliedCommit` was validated under: while the policy is the same,
+    /// an unchanged commit is synced from the journal without rendering it again. `nil`: render it.
+    public var validatedPolicy: String?
 
     public init(
         lastAppliedCommit: String? = nil,
