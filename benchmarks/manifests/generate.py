@@ -3,22 +3,18 @@
 (a ModelDeployment and its two ModelVersion records, alternating kserve and deployment targets with
 canaries), the rest plain manifests (ConfigMaps, Deployments, Services), some files holding several
 documents. Usage: generate.py COUNT FOLDER"""
-import hashlib
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import generated_folder  # noqa: E402
+from generated_folder import digest, plain  # noqa: E402
 
 count, folder = int(sys.argv[1]), sys.argv[2]
 
 
-def digest(text):
-    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
-
-
 def write(path, text):
-    full = os.path.join(folder, path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as handle:
-        handle.write(text)
+    generated_folder.write(folder, path, text)
 
 
 def record(model, version, auc):
@@ -62,55 +58,6 @@ spec:
 """
 
 
-def plain(kind, name, index):
-    namespace = f"ml-{index % 8}"
-    if kind == "ConfigMap":
-        return f"""apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: {name}
-  namespace: {namespace}
-  labels: {{team: platform, tier: backend}}
-data:
-  LOG_LEVEL: info
-  TIMEOUT_SECONDS: "5"
-  FEATURE_FLAGS: "a,b,c"
-"""
-    if kind == "Service":
-        return f"""apiVersion: v1
-kind: Service
-metadata:
-  name: {name}
-  namespace: {namespace}
-spec:
-  selector: {{app: {name}}}
-  ports:
-    - {{name: http, port: 80, targetPort: 8080}}
-"""
-    return f"""apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {name}
-  namespace: {namespace}
-  labels: {{app: {name}}}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {{app: {name}}}
-  template:
-    metadata:
-      labels: {{app: {name}}}
-    spec:
-      containers:
-        - name: app
-          image: ghcr.io/acme/{name}:1.0
-          ports: [{{containerPort: 8080}}]
-          env:
-            - {{name: MODE, value: production}}
-          resources: {{limits: {{cpu: 500m, memory: 512Mi}}}}
-"""
-
-
 models = count // 10
 for index in range(models):
     model = f"model-{index}"
@@ -121,7 +68,7 @@ kinds = ["ConfigMap", "Service", "Deployment"]
 remaining = count - models * 3
 batch = []
 for index in range(remaining):
-    batch.append(plain(kinds[index % 3], f"app-{index}", index))
+    batch.append(plain(kinds[index % 3], f"app-{index}", f"ml-{index % 8}"))
     # Every fourth file holds four documents.
     if index % 16 >= 12 and len(batch) < 4:
         continue

@@ -5,23 +5,14 @@ deployment → a Deployment and a Service, each with two ModelVersion records), 
 ConfigMaps, Services and Deployments, some files holding four documents.
 Usage: generate.py COUNT FOLDER
        generate.py --bump FOLDER   (flips model-1's stable version between "1" and "2")"""
-import hashlib
 import os
 import re
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from generated_folder import digest, plain, write  # noqa: E402
+
 NAMESPACES = 8
-
-
-def digest(text):
-    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
-
-
-def write(folder, path, text):
-    full = os.path.join(folder, path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as handle:
-        handle.write(text)
 
 
 def record(model, version):
@@ -63,52 +54,6 @@ spec:
 """
 
 
-def plain(kind, name, index):
-    namespace = f"ml-{index % NAMESPACES}"
-    if kind == "ConfigMap":
-        return f"""apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: {name}
-  namespace: {namespace}
-  labels: {{team: platform}}
-data:
-  LOG_LEVEL: info
-  TIMEOUT_SECONDS: "5"
-"""
-    if kind == "Service":
-        return f"""apiVersion: v1
-kind: Service
-metadata:
-  name: {name}
-  namespace: {namespace}
-spec:
-  selector: {{app: {name}}}
-  ports:
-    - {{name: http, port: 80, targetPort: 8080}}
-"""
-    return f"""apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {name}
-  namespace: {namespace}
-  labels: {{app: {name}}}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {{app: {name}}}
-  template:
-    metadata:
-      labels: {{app: {name}}}
-    spec:
-      containers:
-        - name: app
-          image: ghcr.io/acme/{name}:1.0
-          ports: [{{containerPort: 8080}}]
-          resources: {{limits: {{cpu: 500m, memory: 512Mi}}}}
-"""
-
-
 def generate(count, folder):
     namespaces = "---\n".join(
         f"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ml-{index}\n" for index in range(NAMESPACES)
@@ -124,7 +69,7 @@ def generate(count, folder):
     kinds = ["ConfigMap", "Service", "Deployment"]
     batch = []
     for index in range(count - NAMESPACES - rendered):
-        batch.append(plain(kinds[index % 3], f"app-{index}", index))
+        batch.append(plain(kinds[index % 3], f"app-{index}", f"ml-{index % NAMESPACES}"))
         # Every fourth file holds four documents.
         if index % 16 >= 12 and len(batch) < 4:
             continue
