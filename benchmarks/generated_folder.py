@@ -15,6 +15,27 @@ def write(folder, path, text):
         handle.write(text)
 
 
+def record(model, version, auc):
+    """A ModelVersion record with its artifact, code, data digests and metrics."""
+    return f"""apiVersion: mooring.dev/v1
+kind: ModelVersion
+metadata:
+  name: {model}-{version}
+spec:
+  model: {model}
+  version: "{version}"
+  artifact:
+    uri: s3://models/{model}/{version}/
+    digest: {digest(model + version)}
+  code: {{repo: "https://git.example.com/ml/{model}.git", commit: "{digest(model)[7:17]}"}}
+  data:
+    - {{role: training, name: {model}-train, digest: {digest(model + 'train')}}}
+    - {{role: evaluation, name: {model}-eval, digest: {digest(model + 'eval')}}}
+  hyperparameters: {{max_depth: 6, n_estimators: 400, learning_rate: 0.05}}
+  metrics: {{auc: {auc}, error_rate: 0.04}}
+"""
+
+
 def plain(kind, name, namespace):
     """A ConfigMap, Service or Deployment named `name` in `namespace`."""
     if kind == "ConfigMap":

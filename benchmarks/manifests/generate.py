@@ -8,33 +8,13 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import generated_folder  # noqa: E402
-from generated_folder import digest, plain  # noqa: E402
+from generated_folder import plain, record  # noqa: E402
 
 count, folder = int(sys.argv[1]), sys.argv[2]
 
 
 def write(path, text):
     generated_folder.write(folder, path, text)
-
-
-def record(model, version, auc):
-    return f"""apiVersion: mooring.dev/v1
-kind: ModelVersion
-metadata:
-  name: {model}-{version}
-spec:
-  model: {model}
-  version: "{version}"
-  artifact:
-    uri: s3://models/{model}/{version}/
-    digest: {digest(model + version)}
-  code: {{repo: "https://git.example.com/ml/{model}.git", commit: "{digest(model)[7:17]}"}}
-  data:
-    - {{role: training, name: {model}-train, digest: {digest(model + 'train')}}}
-    - {{role: evaluation, name: {model}-eval, digest: {digest(model + 'eval')}}}
-  hyperparameters: {{max_depth: 6, n_estimators: 400, learning_rate: 0.05}}
-  metrics: {{auc: {auc}, error_rate: 0.04}}
-"""
 
 
 def deployment(model, index):

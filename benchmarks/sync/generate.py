@@ -10,29 +10,9 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from generated_folder import digest, plain, write  # noqa: E402
+from generated_folder import plain, record, write  # noqa: E402
 
 NAMESPACES = 8
-
-
-def record(model, version):
-    return f"""apiVersion: mooring.dev/v1
-kind: ModelVersion
-metadata:
-  name: {model}-{version}
-spec:
-  model: {model}
-  version: "{version}"
-  artifact:
-    uri: s3://models/{model}/{version}/
-    digest: {digest(model + version)}
-  code: {{repo: "https://git.example.com/ml/{model}.git", commit: "{digest(model)[7:17]}"}}
-  data:
-    - {{role: training, name: {model}-train, digest: {digest(model + 'train')}}}
-    - {{role: evaluation, name: {model}-eval, digest: {digest(model + 'eval')}}}
-  hyperparameters: {{max_depth: 6, n_estimators: 400}}
-  metrics: {{auc: 0.9{version}, error_rate: 0.04}}
-"""
 
 
 def model_deployment(model, index):
@@ -63,8 +43,8 @@ def generate(count, folder):
     for index in range(models):
         model = f"model-{index}"
         write(folder, f"models/{model}/deployment.yaml", model_deployment(model, index))
-        write(folder, f"models/{model}/versions/1.yaml", record(model, "1"))
-        write(folder, f"models/{model}/versions/2.yaml", record(model, "2"))
+        write(folder, f"models/{model}/versions/1.yaml", record(model, "1", 0.91))
+        write(folder, f"models/{model}/versions/2.yaml", record(model, "2", 0.92))
     rendered = sum(1 if index % 2 == 0 else 2 for index in range(models))
     kinds = ["ConfigMap", "Service", "Deployment"]
     batch = []
