@@ -18,9 +18,6 @@ public struct SystemdNotifier: Sendable {
         socketPath = bytes
     }
 
-    /// Whether systemd is listening.
-    public var isActive: Bool { socketPath != nil }
-
     /// Sends `state` (`READY=1`, `STATUS=…`, `STOPPING=1`); failures are ignored, as sd_notify's are.
     public func notify(_ state: String) {
         guard let path = socketPath else { return }

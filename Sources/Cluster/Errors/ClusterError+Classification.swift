@@ -130,7 +130,7 @@ extension ClusterError {
         }
         if !bulleted.isEmpty { return bulleted.map { String($0.dropFirst(2)) } }
         guard let range = text.range(of: "is invalid: ") else { return [] }
-        var rest = firstLine(of: String(text[range.upperBound...]))
+        let rest = firstLine(of: String(text[range.upperBound...]))
         if rest.hasPrefix("["), rest.hasSuffix("]") {
             // Go joins an aggregate with ", ", which causes may contain too: a new cause starts with `field: `.
             var causes: [String] = []

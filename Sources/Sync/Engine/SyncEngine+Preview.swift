@@ -102,25 +102,11 @@ extension SyncEngine {
                     note: "prune blocked: \(Self.explain($0.reason))"
                 )
             }
-            let models = Dictionary(
-                desired.models.map {
-                    (
-                        $0.name,
-                        ModelState(
-                            namespace: $0.namespace,
-                            stable: $0.stable,
-                            canary: $0.canary?.version,
-                            canaryTraffic: $0.canary?.traffic
-                        )
-                    )
-                },
-                uniquingKeysWith: { first, _ in first }
-            )
             return TargetPreview(
                 target: target.name,
                 source: label,
                 objects: objects,
-                models: Self.modelChanges(from: state.models, to: models)
+                models: Self.modelChanges(from: state.models, to: ModelState.serving(desired.models))
             )
         } catch {
             throw SyncError(code: .cluster, message: "reading the cluster failed: \(error.message)")

@@ -63,20 +63,7 @@ extension SyncEngine {
             state.lastAppliedCommit = desired.commit
             state.validatedPolicy = configuration.validationPolicy(for: run.target).fingerprint
             if !applied.applied.isEmpty || !pruned.isEmpty { state.lastAppliedAt = Date() }
-            state.models = Dictionary(
-                desired.models.map { model in
-                    (
-                        model.name,
-                        ModelState(
-                            namespace: model.namespace,
-                            stable: model.stable,
-                            canary: model.canary?.version,
-                            canaryTraffic: model.canary?.traffic
-                        )
-                    )
-                },
-                uniquingKeysWith: { first, _ in first }
-            )
+            state.models = ModelState.serving(desired.models)
             state.refusedCommit = nil
         }
         switch outcome {

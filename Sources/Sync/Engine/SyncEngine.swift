@@ -114,9 +114,7 @@ public actor SyncEngine {
     }
 
     private func raise(_ event: SyncEvent, into events: inout [SyncEvent]) {
-        var metadata: Logger.Metadata = ["event": .string(event.name.rawValue)]
-        for (key, value) in event.fields { metadata[key] = .string(value) }
-        logger.log(level: event.severity == .error ? .error : .warning, "\(event.message)", metadata: metadata)
+        event.log(to: logger)
         events.append(event)
     }
 }

@@ -21,15 +21,7 @@ struct TargetRun {
         var event = event
         event.fields["target"] = target.name
         events.append(event)
-        var metadata: Logger.Metadata = ["event": .string(event.name.rawValue)]
-        for (key, value) in event.fields { metadata[key] = .string(value) }
-        let level: Logger.Level =
-            switch event.severity {
-            case .info: .info
-            case .warning: .warning
-            case .error: .error
-            }
-        logger.log(level: level, "\(event.message)", metadata: metadata)
+        event.log(to: logger)
     }
 
     /// Progress for the operator, at info level, not an event.
