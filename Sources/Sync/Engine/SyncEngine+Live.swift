@@ -4,26 +4,57 @@ import Reconciler
 
 extension SyncEngine {
     /// The live objects carrying Mooring's label, of every kind the desired state or the inventory
-    /// has, in one kubectl call. Kinds the cluster does not serve yet (a CRD this sync creates) are
-    /// left out after one discovery.
+    /// has. `early` is a list started before the desired state was known (see ``listEarly(_:cluster:)``):
+    /// only the kinds it did not cover are listed now, so a sync whose commit adds no kind makes one kubectl
+    /// call in all. Kinds the cluster does not serve yet (a CRD this sync creates) are left out after one
+    /// discovery.
     func liveObjects(
         desired: [Resource],
         inventory: [AppliedRecord],
-        cluster: ClusterClient
+        cluster: ClusterClient,
+        early: EarlyList? = nil
     ) async throws(ClusterError) -> [ObjectIdentity: JSONValue] {
-        let identities = desired.map(\.identity) + inventory.map(\.identity)
-        var kinds = Array(Set(identities.map { GroupKind(group: $0.group, kind: $0.kind) })).sorted()
-        let objects: [JSONValue]
+        var objects: [JSONValue] = []
+        var kinds = Self.kinds(of: desired.map(\.identity) + inventory.map(\.identity))
+        if let early, case .success(let listed) = early.objects {
+            objects = listed
+            kinds = kinds.filter { !early.kinds.contains($0) }
+        }
         do {
-            objects = try await cluster.listManaged(kinds: kinds)
+            objects += try await cluster.listManaged(kinds: kinds)
         } catch  where error.code == .unknownKind {
             let catalog = try await cluster.discover()
             kinds = kinds.filter { catalog.resource(for: $0) != nil }
-            objects = try await cluster.listManaged(kinds: kinds)
+            objects += try await cluster.listManaged(kinds: kinds)
         }
         var live: [ObjectIdentity: JSONValue] = [:]
         for object in objects { live[Resource(object: object).identity] = object }
         return live
+    }
+
+    /// A list of Mooring's objects taken while a new commit is read and rendered.
+    struct EarlyList: Sendable {
+        /// The kinds listed.
+        let kinds: Set<GroupKind>
+        /// The objects, or why the list failed (the sync then lists after rendering, as without it).
+        let objects: Result<[JSONValue], ClusterError>
+    }
+
+    /// Lists Mooring's objects of the kinds in `inventory`: almost every commit keeps the kinds it had, so
+    /// this is the live state the plan needs, read on one core while rendering runs on the other. `nil`
+    /// when there is no inventory to take the kinds from (a first sync lists after rendering).
+    nonisolated static func listEarly(_ inventory: [AppliedRecord], cluster: ClusterClient) async -> EarlyList? {
+        guard !inventory.isEmpty else { return nil }
+        let kinds = Self.kinds(of: inventory.map(\.identity))
+        do throws(ClusterError) {
+            return EarlyList(kinds: Set(kinds), objects: .success(try await cluster.listManaged(kinds: kinds)))
+        } catch {
+            return EarlyList(kinds: Set(kinds), objects: .failure(error))
+        }
+    }
+
+    private nonisolated static func kinds(of identities: [ObjectIdentity]) -> [GroupKind] {
+        Array(Set(identities.map { GroupKind(group: $0.group, kind: $0.kind) })).sorted()
     }
 
     /// Dry-runs the desired state of objects whose live resourceVersion moved since Mooring applied

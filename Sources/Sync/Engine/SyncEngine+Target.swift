@@ -10,6 +10,11 @@ extension SyncEngine {
     func sync(_ target: TargetSettings, poll: PollResult?, dryRun: Bool, ignoringBackoff: Bool) async -> TargetReport {
         var run = TargetRun(target: target, logger: logger)
         var targetState = state?[target.name] ?? TargetState()
+        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
+        // The live list runs while the commit is read and rendered (unless this sync only waits out a backoff).
+        let waits = waitsOutBackoff(poll?.current.hex, state: targetState, dryRun: dryRun, ignoring: ignoringBackoff)
+        let inventory = waits ? [] : targetState.inventory
+        async let early = Self.listEarly(inventory, cluster: cluster)
         let desired: DesiredSnapshot
         var refused = false
         switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
@@ -31,13 +36,12 @@ extension SyncEngine {
         // re-applied when its apply failed, not re-checked for health when it was applied.
         let retrying = targetState.unhealthyCommit == desired.commit
         let backoffOver = ignoringBackoff || (targetState.retryAfter ?? .distantPast) <= Date()
-        if !dryRun, retrying, !backoffOver, targetState.lastAppliedCommit != desired.commit {
+        if waitsOutBackoff(desired.commit, state: targetState, dryRun: dryRun, ignoring: ignoringBackoff) {
             run.progress(
                 "commit \(desired.commit.prefix(12)) failed; next attempt after \(targetState.retryAfter ?? Date())"
             )
             return run.report(.waiting, commit: desired.commit)
         }
-        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         let fieldManager = target.cluster.fieldManager
         let policy = target.policy.reconcilePolicy(overrides: desired.driftOverrides)
         let plan: Plan
@@ -46,7 +50,8 @@ extension SyncEngine {
             let live = try await liveObjects(
                 desired: desired.resources,
                 inventory: targetState.inventory,
-                cluster: cluster
+                cluster: cluster,
+                early: await early
             )
             plan = Planner.plan(
                 desired: desired.resources,
@@ -142,6 +147,13 @@ extension SyncEngine {
         report.decision = decision
         report.pruneDecision = pruneDecision
         return report
+    }
+
+    /// Whether `commit` failed before and its backoff has not passed, so this sync leaves it alone.
+    private func waitsOutBackoff(_ commit: String?, state: TargetState, dryRun: Bool, ignoring: Bool) -> Bool {
+        guard !dryRun, !ignoring, let commit, state.unhealthyCommit == commit, state.lastAppliedCommit != commit
+        else { return false }
+        return (state.retryAfter ?? .distantPast) > Date()
     }
 
     private func outcome(
