@@ -30,6 +30,8 @@ RELEASE = os.path.join(ROOT, ".build", "release")
 KUBECTL = "/usr/bin/kubectl"
 KINDS = "namespaces,configmaps,services,deployments.apps,inferenceservices.serving.kserve.io"
 SELECTOR = "app.kubernetes.io/managed-by=mooring"
+# How long KubeSim's simulated controller takes to make a changed Deployment or InferenceService Ready.
+READY_MS = os.environ.get("SYNC_BENCH_READY_MS", "0")
 TICKS = os.sysconf("SC_CLK_TCK")
 RUNNING = set()
 
@@ -42,7 +44,7 @@ class KubeSim:
         self.folder = folder
         self.kubeconfig = os.path.join(folder, "kubeconfig")
         self.process = subprocess.Popen(
-            [os.path.join(RELEASE, "kubesim"), "--port", "0", "--kubeconfig-out", self.kubeconfig],
+            [os.path.join(RELEASE, "kubesim"), "--port", "0", "--kubeconfig-out", self.kubeconfig, "--ready-delay-ms", READY_MS],
             stdout=subprocess.PIPE,
             stderr=open(os.path.join(folder, "kubesim.log"), "w"),
             stdin=subprocess.DEVNULL,

@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Turns bench.py's summary into the sync section of benchmarks/README.md.
-Usage: report.py SUMMARY_JSON CORES LOAD_BEFORE LOAD_AFTER"""
+Usage: report.py SUMMARY_JSON CORES LOAD_BEFORE LOAD_AFTER READY_MS"""
 import datetime
 import json
 import sys
 
 summary = {int(size): figures for size, figures in json.load(open(sys.argv[1])).items()}
-cores, load_before, load_after = sys.argv[2:5]
+cores, load_before, load_after, ready_ms = sys.argv[2:6]
+rollout = (
+    "Ready as soon as its simulated controller has seen a change (`--ready-delay-ms 0`: the figures measure "
+    "Mooring's cost, not a rollout's duration)"
+    if int(ready_ms) == 0
+    else f"Ready {ready_ms} ms after a change"
+)
 sizes = sorted(summary)
 
 
@@ -31,8 +37,8 @@ lines = [
     "## Sync: `mooring sync` against KubeSim with the real kubectl",
     "",
     f"`benchmarks/sync/run.sh` (release builds, {cores} cores, {datetime.date.today()}, kubectl 1.32 through "
-    "`/usr/bin/kubectl`, KubeSim as a separate process with Deployments and InferenceServices Ready 200 ms after a "
-    "change, `health.timeout: 300s`). Deploy folders from `benchmarks/sync/generate.py`: 8 Namespaces, one model per "
+    "`/usr/bin/kubectl`, KubeSim as a separate process with Deployments and InferenceServices "
+    f"{rollout}, `health.timeout: 300s`). Deploy folders from `benchmarks/sync/generate.py`: 8 Namespaces, one model per "
     "50 objects (half rendered to an InferenceService, half to a Deployment and a Service), the rest ConfigMaps, "
     "Services and Deployments. Each round runs, in this order: a first sync (fresh KubeSim and state directory), a "
     "sync with no change, one `kubectl get` of the same objects, a sync of a commit that bumps one model "
