@@ -13,6 +13,7 @@ public final class SpawnedProcess: @unchecked Sendable {
     public let pid: Int32
     private let lock = NSLock()
     private var reaped = false
+    private var status: Int32?
 
     /// Starts `argv[0]` (looked up in PATH) with its output appended to `logFile` (or discarded), in this
     /// process's environment plus `environment`.
@@ -50,10 +51,18 @@ public final class SpawnedProcess: @unchecked Sendable {
     public var isRunning: Bool {
         lock.withLock {
             guard !reaped else { return false }
-            var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+            var waitStatus: Int32 = 0
+            if waitpid(pid, &waitStatus, WNOHANG) == pid {
+                reaped = true
+                status = Self.exitCode(waitStatus)
+            }
             return !reaped
         }
+    }
+
+    /// The exit code of a child that exited by itself and was seen gone by ``isRunning``.
+    public var exitCode: Int32? {
+        lock.withLock { status }
     }
 
     /// Sends SIGTERM, then SIGKILL if the child is still there after `grace`, and reaps it. Returns the

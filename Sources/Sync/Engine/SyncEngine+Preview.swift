@@ -12,6 +12,13 @@ extension SyncEngine {
     public func preview(_ source: PreviewSource, target name: String? = nil) async throws(SyncError) -> [TargetPreview]
     {
         let targets = try chooseTargets(name)
+        return try await holdingStateLock { () async throws(SyncError) in
+            try await preview(source, targets: targets)
+        }
+    }
+
+    private func preview(_ source: PreviewSource, targets: [TargetSettings]) async throws(SyncError) -> [TargetPreview]
+    {
         let state = ((try? journal.load(repairing: false)) ?? .fresh).state
         var commit: CommitID?
         do {

@@ -22,6 +22,9 @@ public actor SyncEngine {
     /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
     /// until a sync has rebuilt it).
     var inventoryTrusted = true
+    /// `state.json` as this engine last read or wrote it: another process's sync in between (a `mooring sync`
+    /// by hand beside the daemon) changes it, and the journal is read again.
+    var journalStamp: FileStamp?
 
     public init(
         configuration: MooringConfiguration,
@@ -49,6 +52,16 @@ public actor SyncEngine {
     /// A commit that failed is retried only once its backoff has passed, so a daemon does not hammer a
     /// failing cluster; `ignoringBackoff` retries at once (a person running `mooring sync`).
     public func sync(dryRun: Bool = false, ignoringBackoff: Bool = false) async -> SyncReport {
+        do {
+            return try await holdingStateLock { await syncLocked(dryRun: dryRun, ignoringBackoff: ignoringBackoff) }
+        } catch {
+            let event = SyncEvent(.syncFailed, .error, "no sync: \(error.message)")
+            event.log(to: logger)
+            return SyncReport(events: [event], targets: [])
+        }
+    }
+
+    private func syncLocked(dryRun: Bool, ignoringBackoff: Bool) async -> SyncReport {
         var events: [SyncEvent] = []
         loadJournal(&events)
         let poll: PollResult?
@@ -77,6 +90,7 @@ public actor SyncEngine {
             do {
                 try journal.save(state)
                 savedState = state
+                journalStamp = FileStamp.of(journal.statePath)
             } catch {
                 raise(SyncEvent(.syncFailed, .error, "the journal could not be saved: \(error.message)"), into: &events)
             }
@@ -84,13 +98,18 @@ public actor SyncEngine {
         return SyncReport(events: events, targets: reports)
     }
 
-    /// Reads the journal on first use; a corrupt one is set aside and the run continues in safe mode.
+    /// Reads the journal on first use, and again when another process wrote it since; a corrupt one is set
+    /// aside and the run continues in safe mode.
     private func loadJournal(_ events: inout [SyncEvent]) {
-        guard state == nil else { return }
+        let stamp = FileStamp.of(journal.statePath)
+        guard state == nil || stamp != journalStamp else { return }
+        journalStamp = stamp
+        savedState = nil
         do {
             let load = try journal.load()
             state = load.state
             if case .intact(let intact) = load { savedState = intact }
+            if case .corrupt = load { journalStamp = nil }
             if case .corrupt(let reason, let movedTo) = load {
                 inventoryTrusted = false
                 raise(
