@@ -94,6 +94,10 @@ let package = Package(
                 "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // `mooring demo` only: the simulated cluster, the git CLI, Ctrl-C.
+                "KubeSim",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

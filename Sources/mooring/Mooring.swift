@@ -18,6 +18,7 @@ struct Mooring: AsyncParsableCommand {
             ValidateCommand.self, DiffCommand.self, SyncCommand.self, RunCommand.self, HistoryCommand.self,
             SourceCommand.self,
             VersionCommand.self,
+            DemoCommand.self,
         ]
     )
 
