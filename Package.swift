@@ -113,7 +113,11 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["MooringCore", "KubeSim"],
+            dependencies: [
+                "MooringCore", "KubeSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
