@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync",
+                "Sync", "MooringCore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -148,6 +148,7 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "KubeSim", "TestSupport",
+                "MooringDaemon",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
