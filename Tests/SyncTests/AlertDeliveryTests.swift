@@ -41,7 +41,7 @@ struct AlertDeliveryTests {
         }
     }
 
-    @Test("2xx is delivered; no answer, 5xx, 408 and 429 are retried; other statuses are refused for good")
+    @Test("2xx is delivered; no answer, 5xx, 408 and 429 are retried (after Retry-After when given); others refused")
     func classification() {
         let options = AlertDeliveryOptions(initialDelay: .seconds(1), maximumDelay: .seconds(30))
         #expect(options.next(after: .answered(status: 204, retryAfter: nil), attempt: 1) == .delivered)
@@ -63,6 +63,10 @@ struct AlertDeliveryTests {
         #expect(
             options.next(after: .answered(status: 429, retryAfter: .seconds(7)), attempt: 1)
                 == .retry(after: .seconds(7), reason: "HTTP 429")
+        )
+        #expect(
+            options.next(after: .answered(status: 503, retryAfter: .seconds(9)), attempt: 1)
+                == .retry(after: .seconds(9), reason: "HTTP 503")
         )
         #expect(
             options.next(after: .answered(status: 429, retryAfter: .seconds(3600)), attempt: 1)

@@ -38,16 +38,16 @@ public struct AlertDeliveryOptions: Sendable {
         case retry(after: Duration, reason: String)
     }
 
-    /// Delivered on 2xx; retried on no answer, 5xx and 408 with exponential backoff and jitter, and on 429 after its
-    /// `Retry-After` (capped at `maximumDelay`); refused on anything else.
+    /// Delivered on 2xx; retried on no answer, 5xx, 408 and 429 with exponential backoff and jitter, or after the
+    /// receiver's `Retry-After` on a 429 or 503 (capped at `maximumDelay`); refused on anything else.
     func next(after outcome: WebhookClient.Outcome, attempt: Int) -> Next {
         switch outcome {
         case .noAnswer(let reason):
             return .retry(after: backoff(after: attempt), reason: reason)
         case .answered(let status, _) where (200..<300).contains(status):
             return .delivered
-        case .answered(429, let retryAfter?):
-            return .retry(after: min(retryAfter, maximumDelay), reason: "HTTP 429")
+        case .answered(let status, let retryAfter?) where status == 429 || status == 503:
+            return .retry(after: min(retryAfter, maximumDelay), reason: "HTTP \(status)")
         case .answered(let status, _) where status >= 500 || status == 408 || status == 429:
             return .retry(after: backoff(after: attempt), reason: "HTTP \(status)")
         case .answered(let status, _):
