@@ -163,7 +163,7 @@ struct AlertScenarioTests {
             format: .generic,
             options: AlertDeliveryOptions(capacity: 2, initialDelay: .milliseconds(10))
         ) { harness in
-            for number in 1...5 { harness.alerts.submit(.unreachable("outage \(number)")) }
+            for number in 1...5 { harness.alerts.submit([SyncEvent(.sourceUnreachable, .error, "outage \(number)")]) }
             let drops = harness.logs.entries.compactMap { $0.metadata["dropped"].flatMap { Int($0) } }
             #expect(drops.reduce(0, +) == 3, "\(harness.logs.text)")
 

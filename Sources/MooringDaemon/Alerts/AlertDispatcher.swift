@@ -61,8 +61,13 @@ public final class AlertDispatcher: Service, Sendable {
 
     /// Queues the events of `report` for delivery and returns at once.
     public func submit(_ report: SyncReport) {
+        submit(report.allEvents)
+    }
+
+    /// Queues `events` raised outside a sync (such as `leader_acquired`) for delivery and returns at once.
+    public func submit(_ events: [SyncEvent]) {
         let payloads = AlertPayload.payloads(
-            for: report.allEvents,
+            for: events,
             format: format,
             origin: AlertPayload.Origin(host: host, time: Date())
         )
