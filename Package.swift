@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync",
+                "Sync", "MooringCore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,7 +117,11 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["MooringCore", "KubeSim"],
+            dependencies: [
+                "MooringCore", "KubeSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
@@ -148,7 +152,9 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "KubeSim", "TestSupport",
+                "MooringDaemon",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

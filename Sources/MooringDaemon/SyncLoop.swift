@@ -9,12 +9,21 @@ public struct SyncLoop: Service {
     let interval: Duration
     let notifier: SystemdNotifier
     let logger: Logger
+    /// Where each report's events go besides the log; `submit` only queues, so a slow receiver never slows a sync.
+    let alerts: AlertDispatcher?
 
-    public init(engine: SyncEngine, interval: Duration, notifier: SystemdNotifier, logger: Logger) {
+    public init(
+        engine: SyncEngine,
+        interval: Duration,
+        notifier: SystemdNotifier,
+        logger: Logger,
+        alerts: AlertDispatcher? = nil
+    ) {
         self.engine = engine
         self.interval = interval
         self.notifier = notifier
         self.logger = logger
+        self.alerts = alerts
     }
 
     public func run() async throws {
@@ -22,6 +31,7 @@ public struct SyncLoop: Service {
         logger.info("syncing every \(interval.components.seconds)s; stop with SIGTERM")
         while !Task.isShuttingDownGracefully {
             let report = await engine.sync()
+            alerts?.submit(report)
             notifier.notify("STATUS=" + Self.status(of: report))
             // Sleeps until the next poll; a graceful shutdown ends the sleep, not a sync.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }

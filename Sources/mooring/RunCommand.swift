@@ -11,8 +11,9 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the daemon: sync every source.pollInterval until SIGTERM.",
         discussion: """
             Under systemd (Type=notify) Mooring reports READY, a STATUS line after each sync and \
-            STOPPING; its log lines are JSON with a stable `event` field for alerts. SIGTERM or SIGINT \
-            lets the sync in progress finish, then exits 0.
+            STOPPING; its log lines are JSON with a stable `event` field for alerts. With \
+            alerts.webhookUrlFile, each sync's events are also posted to that webhook. SIGTERM or SIGINT \
+            lets the sync in progress finish and its alerts be sent (for up to 5s), then exits 0.
             """
     )
 
@@ -25,6 +26,10 @@ struct RunCommand: AsyncParsableCommand {
         ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
         let configuration = try options.loadConfiguration()
         let engine = try await SyncEngine.open(configuration, showProgress: false)
-        try await Daemon.run(engine: engine, configuration: configuration, logger: Logger(label: "mooring"))
+        do {
+            try await Daemon.run(engine: engine, configuration: configuration, logger: Logger(label: "mooring"))
+        } catch let error as ConfigurationError {
+            throw CommandFailure.configuration(error)
+        }
     }
 }

@@ -9,6 +9,12 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         public var line: Int
         public var message: String
 
+        public init(key: String, line: Int, message: String) {
+            self.key = key
+            self.line = line
+            self.message = message
+        }
+
         public var description: String { line > 0 ? "line \(line): \(key): \(message)" : "\(key): \(message)" }
     }
 

@@ -10,4 +10,9 @@ extension SyncReport {
     var target: TargetReport? {
         targets.first
     }
+
+    /// A report of one run-level event, as a sync whose git remote could not be reached raises.
+    static func unreachable(_ message: String) -> SyncReport {
+        SyncReport(events: [SyncEvent(.sourceUnreachable, .error, message)], targets: [])
+    }
 }

@@ -1,0 +1,155 @@
+import Foundation
+public import Logging
+public import ServiceLifecycle
+public import Sync
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Posts the events of every sync to the alert webhook (`alerts.webhookUrlFile`) in `alerts.format`, without ever
+/// holding up a sync.
+///
+/// The loop hands each report to `submit(_:)`, which only queues: a bounded queue whose oldest messages are dropped
+/// (and the drop logged with a count) when a receiver falls behind. Delivery runs on this service's own task, one
+/// message at a time, in order, each retried as `AlertDeliveryOptions` says. On a graceful shutdown the messages
+/// still queued are delivered until `flushTimeout` has passed; what is left is logged as undelivered.
+///
+/// Run it before the sync loop in the ServiceGroup's list: the group shuts services down in reverse order, so the
+/// loop's last report is queued before the flush begins.
+public final class AlertDispatcher: Service, Sendable {
+    private let client: WebhookClient
+    private let format: AlertSettings.Format
+    private let options: AlertDeliveryOptions
+    private let logger: Logger
+    private let host: String
+    private let queue: AsyncStream<AlertPayload>
+    private let continuation: AsyncStream<AlertPayload>.Continuation
+    /// Messages queued or being delivered.
+    private let pending = Mutex(0)
+
+    public init(
+        webhook: AlertWebhook,
+        format: AlertSettings.Format,
+        options: AlertDeliveryOptions = AlertDeliveryOptions(),
+        logger: Logger
+    ) {
+        client = WebhookClient(webhook: webhook, timeout: options.requestTimeout)
+        self.format = format
+        self.options = options
+        var logger = logger
+        logger[metadataKey: "webhookUrlFile"] = .string(webhook.file)
+        self.logger = logger
+        host = Self.hostName()
+        (queue, continuation) = AsyncStream.makeStream(
+            of: AlertPayload.self,
+            bufferingPolicy: .bufferingNewest(options.capacity)
+        )
+    }
+
+    /// The dispatcher `configuration.alerts` asks for, or `nil` when it names no webhook; the webhook file is read
+    /// now, so a missing or malformed one stops the daemon at start with a configuration error.
+    public static func configured(
+        by configuration: MooringConfiguration,
+        logger: Logger
+    ) throws(ConfigurationError) -> AlertDispatcher? {
+        guard let file = configuration.alerts.webhookURLFile else { return nil }
+        let webhook = try AlertWebhook(readingFrom: file, configurationFile: configuration.file)
+        return AlertDispatcher(webhook: webhook, format: configuration.alerts.format, logger: logger)
+    }
+
+    /// Queues the events of `report` for delivery and returns at once.
+    public func submit(_ report: SyncReport) {
+        submit(report.allEvents)
+    }
+
+    /// Queues `events` raised outside a sync (such as `leader_acquired`) for delivery and returns at once.
+    public func submit(_ events: [SyncEvent]) {
+        let payloads = AlertPayload.payloads(
+            for: events,
+            format: format,
+            origin: AlertPayload.Origin(host: host, time: Date())
+        )
+        var dropped: [AlertPayload] = []
+        var notSent: [AlertPayload] = []
+        for payload in payloads {
+            pending.withLock { $0 += 1 }
+            switch continuation.yield(payload) {
+            case .enqueued: break
+            case .dropped(let oldest): dropped.append(oldest)
+            case .terminated: notSent.append(payload)
+            @unknown default: notSent.append(payload)
+            }
+        }
+        pending.withLock { $0 -= dropped.count + notSent.count }
+        if !dropped.isEmpty {
+            logger.warning(
+                "alert queue full (\(options.capacity) messages): dropped the \(dropped.count) oldest, undelivered: \(Self.names(dropped))",
+                metadata: ["dropped": .stringConvertible(dropped.count)]
+            )
+        }
+        if !notSent.isEmpty {
+            logger.warning("shutting down: alerts not sent: \(Self.names(notSent))")
+        }
+    }
+
+    /// Delivers queued messages until a graceful shutdown's flush deadline, or cancellation.
+    public func run() async {
+        await Race.first {
+            for await payload in self.queue {
+                guard await self.deliver(payload) else { return }
+                self.pending.withLock { $0 -= 1 }
+            }
+        } or: {
+            // Ends delivery `flushTimeout` after a graceful shutdown began (at once when cancelled).
+            guard (try? await gracefulShutdown()) != nil else { return }
+            self.continuation.finish()
+            try? await Task.sleep(for: self.options.flushTimeout)
+        }
+        client.close()
+        let undelivered = pending.withLock { $0 }
+        if undelivered > 0 {
+            logger.warning(
+                "alerts not delivered before shutdown: \(undelivered) message\(undelivered == 1 ? "" : "s")",
+                metadata: ["undelivered": .stringConvertible(undelivered)]
+            )
+        }
+    }
+
+    /// Tries `payload` until it is delivered, refused or out of tries; `false` when cancelled first.
+    private func deliver(_ payload: AlertPayload) async -> Bool {
+        let names = Self.names([payload])
+        var attempt = 1
+        while true {
+            let outcome = await client.post(payload.body)
+            guard !Task.isCancelled else { return false }
+            switch options.next(after: outcome, attempt: attempt) {
+            case .delivered:
+                logger.debug("alert delivered: \(names)")
+                return true
+            case .refused(let status):
+                logger.warning("the alert webhook refused \(names) with HTTP \(status); not retried")
+                return true
+            case .retry(let delay, let reason):
+                guard attempt < options.attempts else {
+                    logger.warning("alert not delivered after \(attempt) tries (\(reason)): \(names)")
+                    return true
+                }
+                logger.debug("alert delivery failed (\(reason)); retrying in \(delay): \(names)")
+                do { try await Task.sleep(for: delay) } catch { return false }
+                attempt += 1
+            }
+        }
+    }
+
+    private static func names(_ payloads: [AlertPayload]) -> String {
+        payloads.flatMap(\.events).map(\.rawValue).joined(separator: ", ")
+    }
+
+    private static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import MooringCore
+import Sync
+
+extension AlertPayload {
+    /// Events listed in one Slack message; Slack cuts a message's text at 40,000 characters.
+    static let slackLineLimit = 50
+
+    /// A Slack incoming-webhook message: `{"text": …}` with a heading line and one line per event — severity,
+    /// event name, target and message (which names the object, fields and field manager of a drift) — for the first
+    /// `slackLineLimit` events, then how many more there were.
+    static func slackMessage(_ events: [SyncEvent], origin: Origin) -> JSONValue {
+        var lines = events.prefix(slackLineLimit).map { event in
+            let target = event.fields["target"].map { " [\(slackEscaped($0))]" } ?? ""
+            return "\(slackEmoji(event.severity)) *\(event.name)*\(target) \(slackEscaped(event.message))"
+        }
+        if events.count > slackLineLimit { lines.append("… and \(events.count - slackLineLimit) more events") }
+        let heading = "Mooring on \(slackEscaped(origin.host)):"
+        return ["text": .string(([heading] + lines).joined(separator: "\n"))]
+    }
+
+    private static func slackEmoji(_ severity: SyncEvent.Severity) -> String {
+        switch severity {
+        case .info: ":information_source:"
+        case .warning: ":warning:"
+        case .error: ":rotating_light:"
+        }
+    }
+
+    /// Slack reads `&`, `<` and `>` as markup (`<!channel>` notifies everyone): they are sent as entities.
+    static func slackEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

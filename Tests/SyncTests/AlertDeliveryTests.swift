@@ -1,0 +1,131 @@
+import Foundation
+import MooringCore
+import Sync
+import TestSupport
+import Testing
+
+@testable import MooringDaemon
+
+@Suite("Alert delivery: payloads, retries and the webhook file")
+struct AlertDeliveryTests {
+    static let origin = AlertPayload.Origin(host: "ops-1", time: Date(timeIntervalSince1970: 1_800_000_000))
+
+    @Test("a Slack message escapes Slack's markup characters, so an event cannot ping a channel")
+    func slackEscaping() throws {
+        let event = SyncEvent(.validationFailed, .error, "bad <!channel> & <http://x|y>", fields: ["target": "a<b"])
+        let payloads = AlertPayload.payloads(for: [event], format: .slack, origin: Self.origin)
+        let text = try #require(try JSONValue.parse(String(decoding: payloads[0].body, as: UTF8.self))["text"])
+        #expect(
+            text
+                == "Mooring on ops-1:\n:rotating_light: *validation_failed* [a&lt;b] bad &lt;!channel&gt; &amp; &lt;http://x|y&gt;"
+        )
+    }
+
+    @Test("a Slack message lists at most fifty events and says how many more there were")
+    func slackLimit() throws {
+        let events = (1...60).map { SyncEvent(.driftHealed, .info, "healed \($0)") }
+        let payloads = AlertPayload.payloads(for: events, format: .slack, origin: Self.origin)
+        #expect(payloads.count == 1)
+        let text = try #require(
+            try JSONValue.parse(String(decoding: payloads[0].body, as: UTF8.self))["text"]?.stringValue
+        )
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 1 + 50 + 1)
+        #expect(lines.last == "… and 10 more events")
+    }
+
+    @Test("a sync without events sends nothing")
+    func noEvents() {
+        for format in AlertSettings.Format.allCases {
+            #expect(AlertPayload.payloads(for: [], format: format, origin: Self.origin).isEmpty)
+        }
+    }
+
+    @Test("2xx is delivered; no answer, 5xx, 408 and 429 are retried (after Retry-After when given); others refused")
+    func classification() {
+        let options = AlertDeliveryOptions(initialDelay: .seconds(1), maximumDelay: .seconds(30))
+        #expect(options.next(after: .answered(status: 204, retryAfter: nil), attempt: 1) == .delivered)
+        for status in [400, 401, 403, 404, 410, 422, 301] {
+            #expect(
+                options.next(after: .answered(status: status, retryAfter: nil), attempt: 1) == .refused(status: status)
+            )
+        }
+        for outcome in [
+            WebhookClient.Outcome.noAnswer(reason: "the connection was refused"),
+            .answered(status: 500, retryAfter: nil), .answered(status: 503, retryAfter: nil),
+            .answered(status: 408, retryAfter: nil), .answered(status: 429, retryAfter: nil),
+        ] {
+            guard case .retry = options.next(after: outcome, attempt: 1) else {
+                Issue.record("\(outcome) is not retried")
+                continue
+            }
+        }
+        #expect(
+            options.next(after: .answered(status: 429, retryAfter: .seconds(7)), attempt: 1)
+                == .retry(after: .seconds(7), reason: "HTTP 429")
+        )
+        #expect(
+            options.next(after: .answered(status: 503, retryAfter: .seconds(9)), attempt: 1)
+                == .retry(after: .seconds(9), reason: "HTTP 503")
+        )
+        #expect(
+            options.next(after: .answered(status: 429, retryAfter: .seconds(3600)), attempt: 1)
+                == .retry(after: .seconds(30), reason: "HTTP 429"),
+            "Retry-After is capped at maximumDelay"
+        )
+    }
+
+    @Test("the backoff doubles with each try, stays within half and all of its step, and is capped")
+    func backoff() {
+        let options = AlertDeliveryOptions(initialDelay: .seconds(1), maximumDelay: .seconds(10))
+        for (attempt, step) in [(1, 1), (2, 2), (3, 4), (4, 8), (5, 10), (40, 10)] {
+            let delay = options.backoff(after: attempt)
+            #expect(delay >= .seconds(step) / 2 && delay <= .seconds(step), "try \(attempt): \(delay)")
+        }
+    }
+
+    @Test("Retry-After is read as seconds or as an HTTP date")
+    func retryAfterHeader() {
+        #expect(WebhookClient.retryAfter("120") == .seconds(120))
+        #expect(WebhookClient.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT") == .zero, "a date in the past: at once")
+        let soon = Date().addingTimeInterval(3600)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let delay = WebhookClient.retryAfter(formatter.string(from: soon))
+        #expect(delay.map { $0 > .seconds(3500) && $0 <= .seconds(3600) } == true, "\(String(describing: delay))")
+        #expect(WebhookClient.retryAfter("soon") == nil)
+    }
+
+    @Test("the webhook file is trimmed; a file without one http(s) URL is a configuration error naming the file only")
+    func webhookFile() async throws {
+        try await withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("hook").path
+            try "\n  https://hooks.example.com/T0SECRET/B0\n\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let webhook = try AlertWebhook(readingFrom: file, configurationFile: "/etc/mooring/mooring.yaml")
+            #expect(webhook.url.absoluteString == "https://hooks.example.com/T0SECRET/B0")
+            #expect("\(webhook)" == "the webhook URL in \(file)")
+
+            for content in [
+                "", "ftp://hooks.example.com/T0SECRET", "https://hooks.example.com/T0SECRET extra", "T0SECRET",
+            ] {
+                try content.write(toFile: file, atomically: true, encoding: .utf8)
+                let error = #expect(throws: ConfigurationError.self) {
+                    try AlertWebhook(readingFrom: file, configurationFile: "/etc/mooring/mooring.yaml")
+                }
+                #expect(
+                    error?.description.contains("alerts.webhookUrlFile: file \(file) ") == true,
+                    "\(String(describing: error))"
+                )
+                #expect(error?.description.contains("SECRET") == false)
+            }
+            #expect(throws: ConfigurationError.self) {
+                try AlertWebhook(
+                    readingFrom: directory.appendingPathComponent("absent").path,
+                    configurationFile: "m.yaml"
+                )
+            }
+        }
+    }
+}

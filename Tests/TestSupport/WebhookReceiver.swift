@@ -1,0 +1,121 @@
+public import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+/// An HTTP receiver on 127.0.0.1 for webhook posts: it records every request and answers with the statuses it is
+/// told to, in turn, then 200.
+public final class WebhookReceiver: Sendable {
+    /// One request as received.
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var contentType: String
+        public var body: String
+    }
+
+    /// A scripted answer: a status, and a `Retry-After` header when given.
+    public struct Answer: Sendable {
+        public var status: Int
+        public var retryAfter: String?
+
+        public init(_ status: Int, retryAfter: String? = nil) {
+            self.status = status
+            self.retryAfter = retryAfter
+        }
+    }
+
+    public let port: Int
+    private let recorder: Recorder
+    private let serverTask: Task<Void, Never>
+
+    private init(port: Int, recorder: Recorder, task: Task<Void, Never>) {
+        self.port = port
+        self.recorder = recorder
+        serverTask = task
+    }
+
+    /// `http://127.0.0.1:<port>` followed by `path`.
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    /// Every request received so far.
+    public var requests: [Request] { recorder.state.withLock { $0.requests } }
+
+    /// Starts a receiver that gives `answers` to the first requests, in order, and 200 to the rest.
+    public static func start(answers: [Answer] = []) async throws -> WebhookReceiver {
+        let recorder = Recorder(answers: answers)
+        let responder = Responder(recorder: recorder)
+        var logger = Logger(label: "webhook-receiver")
+        logger.logLevel = .critical
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: nil),
+            onServerRunning: { channel in
+                bound.yield(channel.localAddress?.port ?? 0)
+                bound.finish()
+            },
+            logger: logger
+        )
+        let task = Task {
+            try? await app.run()
+            bound.finish()
+        }
+        guard let port = await ports.first(where: { _ in true }), port > 0 else {
+            task.cancel()
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
+        return WebhookReceiver(port: port, recorder: recorder, task: task)
+    }
+
+    /// Stops listening.
+    public func stop() async {
+        serverTask.cancel()
+        await serverTask.value
+    }
+
+    /// The requests so far and the answers still to give, shared with the server's handler.
+    private final class Recorder: Sendable {
+        let state: Mutex<(requests: [Request], answers: [Answer])>
+
+        init(answers: [Answer]) { state = Mutex(([], answers)) }
+    }
+
+    private struct Responder: HTTPResponder {
+        typealias Context = BasicRequestContext
+        let recorder: Recorder
+
+        func respond(to request: Hummingbird.Request, context: Context) async throws -> Response {
+            let buffer = try await request.body.collect(upTo: 1 << 20)
+            let received = Request(
+                method: request.method.rawValue,
+                path: request.uri.path,
+                contentType: request.headers[.contentType] ?? "",
+                body: String(buffer: buffer)
+            )
+            let answer = recorder.state.withLock { state in
+                state.requests.append(received)
+                return state.answers.isEmpty ? Answer(200) : state.answers.removeFirst()
+            }
+            var headers = HTTPFields()
+            if let retryAfter = answer.retryAfter { headers[.retryAfter] = retryAfter }
+            return Response(status: .init(code: answer.status), headers: headers)
+        }
+    }
+}
+
+/// Starts a `WebhookReceiver` for the duration of `body` and stops it afterwards, whatever happens.
+public func withWebhookReceiver<Result>(
+    answers: [WebhookReceiver.Answer] = [],
+    _ body: (WebhookReceiver) async throws -> Result
+) async throws -> Result {
+    let receiver = try await WebhookReceiver.start(answers: answers)
+    do {
+        let result = try await body(receiver)
+        await receiver.stop()
+        return result
+    } catch {
+        await receiver.stop()
+        throw error
+    }
+}
