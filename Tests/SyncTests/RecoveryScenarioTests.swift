@@ -123,6 +123,8 @@ struct RecoveryScenarioTests {
             #expect(report.events(.driftHealed).map { $0.fields["object"] } == [Example.churnDeployment.description])
             #expect(try #require(await scenario.live(Example.churnDeployment))[path: "spec.replicas"] == 3)
             #expect(report.target?.commit == first.commit)
+            let stillDown = await engine.sync()
+            #expect(stillDown.events(.sourceUnreachable) == [], "an outage is alerted when it starts, not every poll")
 
             try FileManager.default.moveItem(at: moved, to: scenario.repository.bare)
             let back = await engine.sync()

@@ -25,6 +25,9 @@ public actor SyncEngine {
     /// `state.json` as this engine last read or wrote it: another process's sync in between (a `mooring sync`
     /// by hand beside the daemon) changes it, and the journal is read again.
     var journalStamp: FileStamp?
+    /// Why git could not be reached at the last poll (its error code), while it cannot: `source_unreachable` is
+    /// raised when an outage starts or its cause changes, not at every poll of it.
+    var sourceOutage: String?
 
     public init(
         configuration: MooringConfiguration,
@@ -70,17 +73,20 @@ public actor SyncEngine {
             if let moved = poll?.movedAsideMirror {
                 logger.warning("the mirror could not be used and was moved aside to \(moved); cloned again")
             }
+            if sourceOutage != nil { logger.info("the git source is reachable again") }
+            sourceOutage = nil
         } catch {
             poll = nil
-            raise(
-                SyncEvent(
-                    .sourceUnreachable,
-                    .error,
-                    "git source unreachable: \(error.message); keeping the last applied state",
-                    fields: ["code": error.code.description]
-                ),
-                into: &events
-            )
+            let message = "git source unreachable: \(error.message); keeping the last applied state"
+            if sourceOutage == error.code.description {
+                logger.warning("still: \(message)")
+            } else {
+                raise(
+                    SyncEvent(.sourceUnreachable, .error, message, fields: ["code": error.code.description]),
+                    into: &events
+                )
+            }
+            sourceOutage = error.code.description
         }
         var reports: [TargetReport] = []
         for target in configuration.targets {
