@@ -22,6 +22,9 @@ public actor SyncEngine {
     /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
     /// until a sync has rebuilt it).
     var inventoryTrusted = true
+    /// What verifying each commit's signature concluded, and against which trust files (a fingerprint of their
+    /// contents): no commit is verified twice by this process while those files stay the same.
+    var signatureVerdicts: [CommitID: (trust: String, verdict: SignatureVerdict)] = [:]
 
     public init(
         configuration: MooringConfiguration,

@@ -1,0 +1,89 @@
+import GitSource
+
+extension SyncEngine {
+    /// The `signature_rejected` event that refuses `commit` under `source.verify`, or nil when it may be applied.
+    ///
+    /// `head` checks `commit`; `strict` checks every commit since the last applied one, oldest first, and names
+    /// the first it rejects. On a first sync, or when the mirror no longer holds the last applied commit, `strict`
+    /// checks only `commit`: Mooring never deployed the history before it, and a repository that started signing
+    /// part-way through its history would otherwise be refused forever. The last applied commit is not checked
+    /// again: it is serving already. A commit is verified once per process and trust files' contents.
+    func signatureRefusal(of commit: CommitID, lastApplied: String?, run: TargetRun) async -> SyncEvent? {
+        let source = configuration.source
+        guard source.verifyMode != .off, commit.hex != lastApplied else { return nil }
+        let verifier = SignatureVerifier(source: source)
+        let trust = verifier.trustFingerprint
+        do {
+            for candidate in try await commitsToVerify(upTo: commit, since: lastApplied) {
+                switch try await verdict(on: candidate, verifier: verifier, trust: trust) {
+                case .trusted(let signer):
+                    if candidate == commit { run.progress("commit \(commit.short) is signed by \(signer)") }
+                case .rejected(let rejection):
+                    return await rejected(commit, rejection, at: candidate, lastApplied: lastApplied)
+                }
+            }
+            return nil
+        } catch {
+            return SyncEvent(
+                .signatureRejected,
+                .error,
+                "commit \(commit.short) refused, nothing applied: its signature could not be verified: "
+                    + "\(error.message); verifying again at the next sync",
+                fields: ["commit": commit.hex, "reason": GitSourceError.Code.verifierFailed.description]
+            )
+        }
+    }
+
+    private func commitsToVerify(
+        upTo commit: CommitID,
+        since lastApplied: String?
+    ) async throws(GitSourceError)
+        -> [CommitID]
+    {
+        guard configuration.source.verifyMode == .strict, let last = lastApplied.flatMap(CommitID.init) else {
+            return [commit]
+        }
+        do {
+            return try await mirror.commits(from: last, to: commit)
+        } catch {
+            guard error.code == .commitNotFound else { throw error }
+            return [commit]
+        }
+    }
+
+    private func verdict(
+        on commit: CommitID,
+        verifier: SignatureVerifier,
+        trust: String
+    ) async throws(GitSourceError) -> SignatureVerdict {
+        if let known = signatureVerdicts[commit], known.trust == trust { return known.verdict }
+        let verdict = try await verifier.verify(try await mirror.signature(of: commit))
+        signatureVerdicts[commit] = (trust, verdict)
+        return verdict
+    }
+
+    private func rejected(
+        _ commit: CommitID,
+        _ rejection: SignatureRejection,
+        at candidate: CommitID,
+        lastApplied: String?
+    ) async -> SyncEvent {
+        let info = try? await mirror.commit(candidate)
+        let author = info.map { "\($0.author.name) <\($0.author.email)>" } ?? "unknown"
+        let which =
+            candidate == commit
+            ? "its signature"
+            : "the signature of \(candidate.short) (\"\(info?.summary ?? "")\"), one of the commits since the last "
+                + "applied \(lastApplied?.prefix(12) ?? "none"),"
+        return SyncEvent(
+            .signatureRejected,
+            .error,
+            "commit \(commit.short) refused, nothing applied: \(which) by \(author) is rejected "
+                + "(\(rejection.reason)): \(rejection.message)",
+            fields: [
+                "commit": commit.hex, "rejectedCommit": candidate.hex, "author": author,
+                "reason": rejection.reason.description,
+            ]
+        )
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import KubeSim
+import MooringCore
+import Sync
+import TestSupport
+import Testing
+
+@Suite("Scenario: signed commits (source.verify)")
+struct SignatureScenarioTests {
+    typealias Example = ExampleDeployFolder
+
+    @Test("a commit signed by an allowed SSH signer is applied")
+    func allowedSSHSigner() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let key = try await scenario.sshKey("ada")
+            let engine = try await scenario.requireSignatures(
+                "head",
+                allowedSigners: [
+                    try key.allowedSignersLine(principal: "ada@example.com", options: #"namespaces="git""#)
+                ]
+            )
+            let (signed, report) = try await scenario.syncChurnReplicas(4, signedWith: key, engine: engine)
+
+            #expect(report.target?.outcome == .applied, "\(report.allEvents)")
+            #expect(report.target?.commit == signed)
+            #expect(report.signatureRejection == nil)
+            #expect(try await scenario.churnReplicas() == 4)
+        }
+    }
+
+    @Test("an unsigned tip is refused once: nothing applied, the old version serves and drift on it is healed; exit 1")
+    func unsignedTip() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let key = try await scenario.sshKey("ada")
+            let engine = try await scenario.requireSignatures(
+                "head",
+                allowedSigners: [try key.allowedSignersLine(principal: "ada@example.com")]
+            )
+            scenario.sim.resetRequests()
+            let (unsigned, first) = try await scenario.syncChurnReplicas(4, signedWith: nil, engine: engine)
+
+            #expect(first.target?.outcome == .refused, "\(first.allEvents)")
+            let rejection = try #require(first.signatureRejection, "\(first.allEvents)")
+            #expect(rejection.fields["commit"] == unsigned)
+            #expect(rejection.fields["reason"] == "unsigned")
+            #expect(rejection.fields["author"] == "Ada Author <ada@example.com>")
+            #expect(rejection.message.contains("not signed"), "\(rejection.message)")
+            #expect(scenario.changes() == [], "a refused commit writes nothing")
+            #expect(try await scenario.churnReplicas() == 3)
+
+            try await scenario.scaleChurnByHand()
+            let second = await engine.sync()
+            #expect(second.target?.outcome == .refused, "\(second.allEvents)")
+            #expect(second.signatureRejection == nil, "raised once per commit, not every poll")
+            #expect(second.events(.driftHealed).map { $0.fields["object"] } == [Example.churnDeployment.description])
+            #expect(try await scenario.churnReplicas() == 3)
+
+            let refused = try scenario.journal.history().entries.filter {
+                $0.result == .refused && $0.commit == unsigned
+            }
+            #expect(refused.count == 1, "one history entry for the refused commit")
+            #expect(refused.first?.message?.contains("is rejected (unsigned)") == true, "\(refused)")
+            let command = try await scenario.mooring("sync")
+            #expect(command.status == 1, "\(command.stderr)")
+            #expect(command.stdout.contains("default: refused"), "\(command.stdout)")
+        }
+    }
+
+    @Test("an SSH key that allowed_signers does not list is refused, naming the key to add")
+    func unknownSSHKey() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let trusted = try await scenario.sshKey("ada")
+            let stranger = try await scenario.sshKey("mallory")
+            let engine = try await scenario.requireSignatures(
+                "head",
+                allowedSigners: [try trusted.allowedSignersLine(principal: "ada@example.com")]
+            )
+            let report = try await scenario.syncChurnReplicas(4, signedWith: stranger, engine: engine).report
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            let rejection = try #require(report.signatureRejection, "\(report.allEvents)")
+            #expect(rejection.fields["reason"] == "unknown-key")
+            #expect(rejection.message.contains("SSH key SHA256:"), "\(rejection.message)")
+            #expect(try await scenario.churnReplicas() == 3)
+        }
+    }
+
+    @Test("a signer allowed only for another namespace is refused")
+    func otherNamespace() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let key = try await scenario.sshKey("ada")
+            let engine = try await scenario.requireSignatures(
+                "head",
+                allowedSigners: [
+                    try key.allowedSignersLine(principal: "ada@example.com", options: #"namespaces="file""#)
+                ]
+            )
+            let report = try await scenario.syncChurnReplicas(4, signedWith: key, engine: engine).report
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            #expect(report.signatureRejection?.fields["reason"] == "wrong-namespace", "\(report.allEvents)")
+            #expect(try await scenario.churnReplicas() == 3)
+        }
+    }
+
+    @Test("a good OpenPGP signature by a key of the keyring is applied; a key outside it is refused")
+    func openPGP() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let trusted = try await onOwnThread {
+                try SigningKey.openpgp(in: scenario.directory, name: "Ada", email: "ada@example.com")
+            }
+            let stranger = try await onOwnThread {
+                try SigningKey.openpgp(in: scenario.directory, name: "Mallory", email: "mallory@example.com")
+            }
+            defer {
+                try? trusted.stopAgent()
+                try? stranger.stopAgent()
+            }
+            let engine = try await scenario.requireSignatures("head", openPGP: trusted)
+
+            let (signed, applied) = try await scenario.syncChurnReplicas(4, signedWith: trusted, engine: engine)
+            #expect(applied.target?.outcome == .applied, "\(applied.allEvents)")
+            #expect(applied.target?.commit == signed)
+            #expect(try await scenario.churnReplicas() == 4)
+
+            let refused = try await scenario.syncChurnReplicas(5, signedWith: stranger, engine: engine).report
+            #expect(refused.target?.outcome == .refused, "\(refused.allEvents)")
+            let rejection = try #require(refused.signatureRejection, "\(refused.allEvents)")
+            #expect(rejection.fields["reason"] == "unknown-key", "\(rejection.message)")
+            #expect(rejection.message.contains("OpenPGP key"), "\(rejection.message)")
+            #expect(try await scenario.churnReplicas() == 4)
+        }
+    }
+
+    @Test("strict mode refuses a signed tip whose parent since the last applied commit is unsigned")
+    func strictUnsignedParent() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let key = try await scenario.sshKey("ada")
+            let allowed = [try key.allowedSignersLine(principal: "ada@example.com")]
+            let engine = try await scenario.requireSignatures("strict", allowedSigners: allowed)
+            try scenario.scaleChurnInGit(to: 4)
+            let unsigned = try await scenario.git { try $0.commit("churn on 4 replicas, unsigned") }
+            let (tip, report) = try await scenario.syncChurnReplicas(5, signedWith: key, engine: engine)
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            let rejection = try #require(report.signatureRejection, "\(report.allEvents)")
+            #expect(rejection.fields["commit"] == tip)
+            #expect(rejection.fields["rejectedCommit"] == unsigned)
+            #expect(rejection.fields["reason"] == "unsigned")
+            #expect(try await scenario.churnReplicas() == 3)
+
+            let head = try await scenario.requireSignatures("head", allowedSigners: allowed)
+            #expect(await head.sync().target?.outcome == .applied, "head mode checks the tip alone")
+            #expect(try await scenario.churnReplicas() == 5)
+        }
+    }
+}
+
+extension SyncScenario {
+    /// churn-predictor's Deployment replicas as the cluster holds them.
+    fileprivate func churnReplicas() async throws -> JSONValue? {
+        try #require(await live(ExampleDeployFolder.churnDeployment))[path: "spec.replicas"]
+    }
+}
