@@ -59,14 +59,14 @@ struct SignatureScenarioTests {
                 $0.result == .refused && $0.commit == unsigned
             }
             #expect(refused.count == 1, "one history entry for the refused commit")
-            #expect(refused.first?.message?.contains("is rejected (unsigned)") == true, "\(refused)")
+            #expect(refused.first?.message?.contains("signature rejected (unsigned)") == true, "\(refused)")
             let command = try await scenario.mooring("sync")
             #expect(command.status == 1, "\(command.stderr)")
             #expect(command.stdout.contains("default: refused"), "\(command.stdout)")
         }
     }
 
-    @Test("an SSH key that allowed_signers does not list is refused, naming the key to add")
+    @Test("an SSH key that allowed_signers does not list is refused, naming the key; once added, the commit applies")
     func unknownSSHKey() async throws {
         try await withDeployedScenario { scenario, _, _ in
             let trusted = try await scenario.sshKey("ada")
@@ -82,6 +82,19 @@ struct SignatureScenarioTests {
             #expect(rejection.fields["reason"] == "unknown-key")
             #expect(rejection.message.contains("SSH key SHA256:"), "\(rejection.message)")
             #expect(try await scenario.churnReplicas() == 3)
+
+            let lines = [
+                try trusted.allowedSignersLine(principal: "ada@example.com"),
+                try stranger.allowedSignersLine(principal: "mallory@example.com"),
+            ]
+            try lines.joined(separator: "\n").write(
+                toFile: scenario.directory.appendingPathComponent("allowed_signers").path,
+                atomically: true,
+                encoding: .utf8
+            )
+            let trustedNow = await engine.sync()
+            #expect(trustedNow.target?.outcome == .applied, "a changed allowed_signers file is read again, no restart")
+            #expect(try await scenario.churnReplicas() == 4)
         }
     }
 
@@ -129,6 +142,23 @@ struct SignatureScenarioTests {
             #expect(rejection.fields["reason"] == "unknown-key", "\(rejection.message)")
             #expect(rejection.message.contains("OpenPGP key"), "\(rejection.message)")
             #expect(try await scenario.churnReplicas() == 4)
+        }
+    }
+
+    @Test("verify on without a trust file is a configuration error naming the keys: mooring sync exits 2")
+    func verifyWithoutTrustFile() async throws {
+        try await withSyncScenario { scenario in
+            var policy = HostPolicy()
+            policy.verify = "{mode: strict}"
+            try scenario.configure(policy)
+            let command = try await scenario.mooring("sync")
+
+            #expect(command.status == 2, "\(command.stderr)")
+            #expect(
+                command.stderr.contains("strict needs verify.allowedSignersFile or verify.gpgKeyringFile"),
+                "\(command.stderr)"
+            )
+            #expect(scenario.changes() == [])
         }
     }
 

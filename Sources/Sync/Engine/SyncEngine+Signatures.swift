@@ -70,16 +70,17 @@ extension SyncEngine {
     ) async -> SyncEvent {
         let info = try? await mirror.commit(candidate)
         let author = info.map { "\($0.author.name) <\($0.author.email)>" } ?? "unknown"
-        let which =
+        let rejected = "signature rejected (\(rejection.reason)): \(rejection.message)"
+        let message =
             candidate == commit
-            ? "its signature"
-            : "the signature of \(candidate.short) (\"\(info?.summary ?? "")\"), one of the commits since the last "
-                + "applied \(lastApplied?.prefix(12) ?? "none"),"
+            ? "commit \(commit.short) by \(author) refused, nothing applied: \(rejected)"
+            : "commit \(commit.short) refused, nothing applied: \(candidate.short) by \(author) "
+                + "(\"\(info?.summary ?? "")\"), one of the commits since the last applied "
+                + "\(lastApplied?.prefix(12) ?? "none"), has its \(rejected)"
         return SyncEvent(
             .signatureRejected,
             .error,
-            "commit \(commit.short) refused, nothing applied: \(which) by \(author) is rejected "
-                + "(\(rejection.reason)): \(rejection.message)",
+            message,
             fields: [
                 "commit": commit.hex, "rejectedCommit": candidate.hex, "author": author,
                 "reason": rejection.reason.description,
