@@ -145,6 +145,45 @@ struct SignatureScenarioTests {
         }
     }
 
+    @Test("on a first sync an unsigned tip deploys nothing")
+    func unsignedFirstSync() async throws {
+        try await withSyncScenario { scenario in
+            let engine = try await scenario.requireSignatures(
+                "strict",
+                allowedSigners: [try await scenario.sshKey("ada").allowedSignersLine(principal: "ada@example.com")]
+            )
+            let report = await engine.sync()
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            #expect(report.signatureRejection?.fields["reason"] == "unsigned", "\(report.allEvents)")
+            #expect(scenario.changes() == [])
+            #expect(await scenario.live(Example.churnDeployment) == nil)
+        }
+    }
+
+    @Test("strict mode checks a tip reset to an older, unsigned commit")
+    func strictResetToUnsigned() async throws {
+        try await withDeployedScenario { scenario, _, first in
+            let key = try await scenario.sshKey("ada")
+            let engine = try await scenario.requireSignatures(
+                "strict",
+                allowedSigners: [try key.allowedSignersLine(principal: "ada@example.com")]
+            )
+            let applied = try await scenario.syncChurnReplicas(4, signedWith: key, engine: engine).report
+            try #require(applied.target?.outcome == .applied, "\(applied.allEvents)")
+            let unsigned = try #require(first.commit)
+            try await scenario.git { repository in
+                try repository.git("reset", "--quiet", "--hard", unsigned)
+                try repository.push(force: true)
+            }
+            let report = await engine.sync()
+
+            #expect(report.target?.outcome == .refused, "\(report.allEvents)")
+            #expect(report.signatureRejection?.fields["rejectedCommit"] == unsigned, "\(report.allEvents)")
+            #expect(try await scenario.churnReplicas() == 4)
+        }
+    }
+
     @Test("verify on without a trust file is a configuration error naming the keys: mooring sync exits 2")
     func verifyWithoutTrustFile() async throws {
         try await withSyncScenario { scenario in

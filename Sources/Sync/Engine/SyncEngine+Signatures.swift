@@ -44,7 +44,10 @@ extension SyncEngine {
             return [commit]
         }
         do {
-            return try await mirror.commits(from: last, to: commit)
+            // A tip that is an ancestor of the last applied commit (the branch reset to an older commit) is
+            // outside the range, and is checked itself.
+            let range = try await mirror.commits(from: last, to: commit)
+            return range.last == commit ? range : range + [commit]
         } catch {
             guard error.code == .commitNotFound else { throw error }
             return [commit]
