@@ -184,6 +184,40 @@ struct SignatureScenarioTests {
         }
     }
 
+    @Test("a commit is verified once per process, and not at all on a poll that finds nothing new")
+    func verifiedOnce() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let trusted = try await scenario.sshKey("ada")
+            let stranger = try await scenario.sshKey("mallory")
+            _ = try await scenario.requireSignatures(
+                "head",
+                allowedSigners: [try trusted.allowedSignersLine(principal: "ada@example.com")]
+            )
+            // ssh-keygen behind a script that notes each run.
+            let runs = scenario.directory.appendingPathComponent("ssh-keygen-runs").path
+            let watched = scenario.directory.appendingPathComponent("watched-ssh-keygen").path
+            try "#!/bin/sh\necho \"$2\" >> '\(runs)'\nexec ssh-keygen \"$@\"\n"
+                .write(toFile: watched, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: watched)
+            let engine = try scenario.start(sshKeygen: watched)
+            func verifierRuns() -> [String] {
+                ((try? String(contentsOfFile: runs, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            }
+
+            let refused = try await scenario.syncChurnReplicas(4, signedWith: stranger, engine: engine).report
+            #expect(refused.signatureRejection?.fields["reason"] == "unknown-key", "\(refused.allEvents)")
+            #expect(verifierRuns() == ["find-principals", "check-novalidate"])
+            #expect(await engine.sync().target?.outcome == .refused)
+            #expect(verifierRuns().count == 2, "the refused commit is not verified again")
+
+            let applied = try await scenario.syncChurnReplicas(5, signedWith: trusted, engine: engine).report
+            #expect(applied.target?.outcome == .applied, "\(applied.allEvents)")
+            #expect(verifierRuns() == ["find-principals", "check-novalidate", "find-principals", "verify"])
+            #expect(await engine.sync().target?.outcome == .inSync)
+            #expect(verifierRuns().count == 4, "a poll with no new commit verifies nothing")
+        }
+    }
+
     @Test("verify on without a trust file is a configuration error naming the keys: mooring sync exits 2")
     func verifyWithoutTrustFile() async throws {
         try await withSyncScenario { scenario in

@@ -11,7 +11,7 @@ extension SyncEngine {
     func signatureRefusal(of commit: CommitID, lastApplied: String?, run: TargetRun) async -> SyncEvent? {
         let source = configuration.source
         guard source.verifyMode != .off, commit.hex != lastApplied else { return nil }
-        let verifier = SignatureVerifier(source: source)
+        let verifier = signatureVerifier
         let trust = verifier.trustFingerprint
         do {
             for candidate in try await commitsToVerify(upTo: commit, since: lastApplied) {

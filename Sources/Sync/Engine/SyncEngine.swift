@@ -25,14 +25,20 @@ public actor SyncEngine {
     /// What verifying each commit's signature concluded, and against which trust files (a fingerprint of their
     /// contents): no commit is verified twice by this process while those files stay the same.
     var signatureVerdicts: [CommitID: (trust: String, verdict: SignatureVerdict)] = [:]
+    /// Checks commit signatures when `source.verify` asks for it.
+    let signatureVerifier: SignatureVerifier
 
+    /// An engine for `configuration`; `signatureVerifier` replaces the one `source.verify` describes (a test
+    /// watching the verifier's programs gives one).
     public init(
         configuration: MooringConfiguration,
         logger: Logger,
-        progress: (@Sendable (TransferProgress) -> Void)? = nil
+        progress: (@Sendable (TransferProgress) -> Void)? = nil,
+        signatureVerifier: SignatureVerifier? = nil
     ) throws(SyncError) {
         self.configuration = configuration
         self.logger = logger
+        self.signatureVerifier = signatureVerifier ?? SignatureVerifier(source: configuration.source)
         self.journal = Journal(directory: configuration.stateDirectory)
         do {
             try DurableFile.createDirectory(configuration.stateDirectory)

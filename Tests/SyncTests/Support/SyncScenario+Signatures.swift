@@ -1,4 +1,6 @@
 import Foundation
+import GitSource
+import Logging
 import Sync
 import TestSupport
 
@@ -25,6 +27,18 @@ extension SyncScenario {
         policy.verify = "{mode: \(mode), \(files.joined(separator: ", "))}"
         try configure(policy)
         return try start()
+    }
+
+    /// Starts Mooring as `start()` does, but checking SSH signatures with the program at `sshKeygen`.
+    func start(sshKeygen: String) throws -> SyncEngine {
+        let configuration = try MooringConfiguration.load(from: configurationPath)
+        var verifier = SignatureVerifier(source: configuration.source)
+        verifier.sshKeygen = sshKeygen
+        return try SyncEngine(
+            configuration: configuration,
+            logger: Logger(label: "mooring", factory: { _ in SwiftLogNoOpLogHandler() }),
+            signatureVerifier: verifier
+        )
     }
 
     /// A new SSH signing key `name` in the scenario's folder.
