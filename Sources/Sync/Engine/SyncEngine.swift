@@ -14,6 +14,11 @@ public actor SyncEngine {
     let mirror: GitMirror
     let journal: Journal
     let logger: Logger
+    /// What verifying each commit's signature concluded, and against which trust files (a fingerprint of their
+    /// contents): no commit is verified twice by this process while those files stay the same.
+    var signatureVerdicts: [CommitID: (trust: String, verdict: SignatureVerdict)] = [:]
+    /// Checks commit signatures when `source.verify` asks for it.
+    let signatureVerifier: SignatureVerifier
     /// The journal as loaded (and updated by each sync); `nil` until the first sync reads it.
     var state: JournalState?
     /// The state as `state.json` holds it (read intact or last written): a sync that changed nothing does not
@@ -22,11 +27,6 @@ public actor SyncEngine {
     /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
     /// until a sync has rebuilt it).
     var inventoryTrusted = true
-    /// What verifying each commit's signature concluded, and against which trust files (a fingerprint of their
-    /// contents): no commit is verified twice by this process while those files stay the same.
-    var signatureVerdicts: [CommitID: (trust: String, verdict: SignatureVerdict)] = [:]
-    /// Checks commit signatures when `source.verify` asks for it.
-    let signatureVerifier: SignatureVerifier
 
     /// An engine for `configuration`; `signatureVerifier` replaces the one `source.verify` describes (a test
     /// watching the verifier's programs gives one).
