@@ -218,6 +218,29 @@ struct SignatureScenarioTests {
         }
     }
 
+    @Test("a verifier that cannot run fails the sync without refusing the commit; it applies once verified")
+    func verifierMissing() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let key = try await scenario.sshKey("ada")
+            _ = try await scenario.requireSignatures(
+                "head",
+                allowedSigners: [try key.allowedSignersLine(principal: "ada@example.com")]
+            )
+            let broken = try scenario.start(sshKeygen: scenario.directory.appendingPathComponent("missing").path)
+            let (signed, failed) = try await scenario.syncChurnReplicas(4, signedWith: key, engine: broken)
+
+            #expect(failed.target?.outcome == .failed, "\(failed.allEvents)")
+            #expect(failed.events(.syncFailed).first?.message.contains("verifying the signature") == true)
+            #expect(failed.signatureRejection == nil)
+            #expect(try scenario.journalState().refusedCommit == nil)
+            #expect(try await scenario.churnReplicas() == 3)
+
+            let report = try await scenario.start().sync(ignoringBackoff: true)
+            #expect(report.target?.outcome == .applied, "\(report.allEvents)")
+            #expect(report.target?.commit == signed)
+        }
+    }
+
     @Test("verify on without a trust file is a configuration error naming the keys: mooring sync exits 2")
     func verifyWithoutTrustFile() async throws {
         try await withSyncScenario { scenario in

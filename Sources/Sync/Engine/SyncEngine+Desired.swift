@@ -33,9 +33,21 @@ extension SyncEngine {
             return .ready(fallback)
         }
         await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
-        if let refusal = await signatureRefusal(of: commit, lastApplied: state.lastAppliedCommit, run: run) {
-            if !refusedBefore(commit, state: state, run: run) { run.raise(refusal) }
-            return .refused(fallback: fallback)
+        do {
+            if let refusal = try await signatureRefusal(of: commit, lastApplied: state.lastAppliedCommit, run: run) {
+                if !refusedBefore(commit, state: state, run: run) { run.raise(refusal) }
+                return .refused(fallback: fallback)
+            }
+        } catch {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "verifying the signature of \(commit.short) failed: \(error.message); keeping the last applied "
+                        + "state, verifying again at the next sync"
+                )
+            )
+            return fallback.map { .ready($0) } ?? .unavailable
         }
         let info = try? await mirror.commit(commit)
         let snapshot: Snapshot

@@ -2,36 +2,29 @@ import GitSource
 
 extension SyncEngine {
     /// The `signature_rejected` event that refuses `commit` under `source.verify`, or nil when it may be applied.
+    /// Throws when a verifier could not run to its end: no verdict, so the commit is neither applied nor refused.
     ///
     /// `head` checks `commit`; `strict` checks every commit since the last applied one, oldest first, and names
     /// the first it rejects. On a first sync, or when the mirror no longer holds the last applied commit, `strict`
     /// checks only `commit`: Mooring never deployed the history before it, and a repository that started signing
     /// part-way through its history would otherwise be refused forever. The last applied commit is not checked
     /// again: it is serving already. A commit is verified once per process and trust files' contents.
-    func signatureRefusal(of commit: CommitID, lastApplied: String?, run: TargetRun) async -> SyncEvent? {
-        let source = configuration.source
-        guard source.verifyMode != .off, commit.hex != lastApplied else { return nil }
-        let verifier = signatureVerifier
-        let trust = verifier.trustFingerprint
-        do {
-            for candidate in try await commitsToVerify(upTo: commit, since: lastApplied) {
-                switch try await verdict(on: candidate, verifier: verifier, trust: trust) {
-                case .trusted(let signer):
-                    if candidate == commit { run.progress("commit \(commit.short) is signed by \(signer)") }
-                case .rejected(let rejection):
-                    return await rejected(commit, rejection, at: candidate, lastApplied: lastApplied)
-                }
+    func signatureRefusal(
+        of commit: CommitID,
+        lastApplied: String?,
+        run: TargetRun
+    ) async throws(GitSourceError) -> SyncEvent? {
+        guard configuration.source.verifyMode != .off, commit.hex != lastApplied else { return nil }
+        let trust = signatureVerifier.trustFingerprint
+        for candidate in try await commitsToVerify(upTo: commit, since: lastApplied) {
+            switch try await verdict(on: candidate, trust: trust) {
+            case .trusted(let signer):
+                if candidate == commit { run.progress("commit \(commit.short) is signed by \(signer)") }
+            case .rejected(let rejection):
+                return await rejected(commit, rejection, at: candidate, lastApplied: lastApplied)
             }
-            return nil
-        } catch {
-            return SyncEvent(
-                .signatureRejected,
-                .error,
-                "commit \(commit.short) refused, nothing applied: its signature could not be verified: "
-                    + "\(error.message); verifying again at the next sync",
-                fields: ["commit": commit.hex, "reason": GitSourceError.Code.verifierFailed.description]
-            )
         }
+        return nil
     }
 
     private func commitsToVerify(
@@ -54,13 +47,9 @@ extension SyncEngine {
         }
     }
 
-    private func verdict(
-        on commit: CommitID,
-        verifier: SignatureVerifier,
-        trust: String
-    ) async throws(GitSourceError) -> SignatureVerdict {
+    private func verdict(on commit: CommitID, trust: String) async throws(GitSourceError) -> SignatureVerdict {
         if let known = signatureVerdicts[commit], known.trust == trust { return known.verdict }
-        let verdict = try await verifier.verify(try await mirror.signature(of: commit))
+        let verdict = try await signatureVerifier.verify(try await mirror.signature(of: commit))
         signatureVerdicts[commit] = (trust, verdict)
         return verdict
     }
