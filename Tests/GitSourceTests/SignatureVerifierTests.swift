@@ -115,16 +115,24 @@ struct SignatureVerifierTests {
         }
     }
 
-    @Test("a verifier that does not finish in time is killed and reported; a missing one is reported")
+    @Test(
+        "a verifier past its deadline is killed with its process group; a missing verifier or trust file is reported"
+    )
     func verifierFailures() async throws {
         try await withTemporaryDirectory { directory in
             let key = try await onOwnThread { try SigningKey.ssh(in: directory, name: "ada") }
             let signed = try #require(try await Self.signedCommits(in: directory, with: key).signed)
             let hanging = directory.appendingPathComponent("hanging-ssh-keygen").path
-            try "#!/bin/sh\nexec sleep 600\n".write(toFile: hanging, atomically: true, encoding: .utf8)
+            let sleeper = directory.appendingPathComponent("sleeper.pid").path
+            // A verifier that starts a child of its own and waits for it: the kill must reach the whole group.
+            try "#!/bin/sh\nsleep 600 &\necho $! > '\(sleeper)'\nwait\n"
+                .write(toFile: hanging, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging)
             var verifier = SignatureVerifier(
-                allowedSignersFile: "/unused",
+                allowedSignersFile: try Self.allowedSigners(
+                    [try key.allowedSignersLine(principal: "ada")],
+                    in: directory
+                ),
                 gpgKeyringFile: nil,
                 timeout: .milliseconds(300)
             )
@@ -133,10 +141,24 @@ struct SignatureVerifierTests {
             let timedOut = try await #require(throws: GitSourceError.self) { try await verifier.verify(signed) }
             #expect(timedOut.code == .verifierFailed)
             #expect(timedOut.message.contains("did not finish within"), "\(timedOut.message)")
+            let pid = try #require(
+                Int32(
+                    try String(contentsOfFile: sleeper, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+                )
+            )
+            try await waitUntil("the verifier's own child is killed with its group") {
+                let state = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+                return state.map { $0.split(separator: " ").dropFirst(2).first == "Z" } ?? true
+            }
 
             verifier.sshKeygen = directory.appendingPathComponent("no-such-ssh-keygen").path
             let missing = try await #require(throws: GitSourceError.self) { try await verifier.verify(signed) }
             #expect(missing.code == .verifierFailed)
+
+            let gone = SignatureVerifier(allowedSignersFile: "/nonexistent/allowed_signers", gpgKeyringFile: nil)
+            let unreadable = try await #require(throws: GitSourceError.self) { try await gone.verify(signed) }
+            #expect(unreadable.code == .verifierFailed)
+            #expect(unreadable.path == "/nonexistent/allowed_signers")
         }
     }
 }

@@ -26,7 +26,8 @@ public struct SignatureVerifier: Sendable {
     }
 
     /// The verdict on a commit whose signature is `signature` (nil: unsigned). Throws only when a verifier could
-    /// not run to its end (missing, timed out, its files could not be written): no verdict, try again later.
+    /// not run to its end (missing, timed out, a trust file gone, its files could not be written): no verdict, try
+    /// again later.
     public func verify(_ signature: CommitSignature?) async throws(GitSourceError) -> SignatureVerdict {
         guard let signature else {
             return .rejected(SignatureRejection(reason: .unsigned, message: "the commit is not signed"))
@@ -40,6 +41,13 @@ public struct SignatureVerifier: Sendable {
                         ssh ? "an SSH key" : "an OpenPGP key",
                         trustFile: ssh ? "allowedSignersFile" : "gpgKeyringFile"
                     )
+                )
+            }
+            guard FileManager.default.isReadableFile(atPath: trustFile) else {
+                throw GitSourceError(
+                    code: .verifierFailed,
+                    message: "the trust file \(trustFile) cannot be read; restore it or correct source.verify",
+                    path: trustFile
                 )
             }
             let folder = try PrivateFolder()
