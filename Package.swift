@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "CLibGit2", "MooringCore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strictSettings
         ),

@@ -47,6 +47,8 @@ public struct GitSourceError: Error, Sendable, Hashable, CustomStringConvertible
         public static let invalidPathEncoding = Code("invalid-path-encoding")
         /// The mirror cannot be opened or lacks objects; it has been moved aside.
         public static let corruptMirror = Code("corrupt-mirror")
+        /// A signature verifier (`ssh-keygen`, `gpg`) could not run to its end: missing, timed out, too much output.
+        public static let verifierFailed = Code("verifier-failed")
         /// Any other libgit2 failure.
         public static let git = Code("git")
 

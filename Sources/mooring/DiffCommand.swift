@@ -11,7 +11,9 @@ struct DiffCommand: AsyncParsableCommand {
         discussion: """
             Without --ref or --path: the tip of the tracked branch. --ref previews a branch, tag, ref \
             (refs/pull/7/head) or commit id: a pull request. --path previews a local deploy folder. \
-            Nothing is changed: the API server is asked for dry-runs only.
+            Nothing is changed: the API server is asked for dry-runs only. Commit signatures \
+            (source.verify) are not checked here, so an unsigned pull request can be previewed; \
+            `mooring sync` and `mooring run` check them before applying.
             Exit status: 0 no change, 1 changes, 2 or more error (an invalid desired state is 2).
             """
     )

@@ -33,6 +33,22 @@ extension SyncEngine {
             return .ready(fallback)
         }
         await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
+        do {
+            if let refusal = try await signatureRefusal(of: commit, lastApplied: state.lastAppliedCommit, run: run) {
+                if !refusedBefore(commit, state: state, run: run) { run.raise(refusal) }
+                return .refused(fallback: fallback)
+            }
+        } catch {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "verifying the signature of \(commit.short) failed: \(error.message); keeping the last applied "
+                        + "state, verifying again at the next sync"
+                )
+            )
+            return fallback.map { .ready($0) } ?? .unavailable
+        }
         let info = try? await mirror.commit(commit)
         let snapshot: Snapshot
         do {
@@ -98,12 +114,7 @@ extension SyncEngine {
         summary: String,
         diagnostics: [Diagnostic]
     ) {
-        guard state.refusedCommit != commit.hex else {
-            run.progress(
-                "commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")"
-            )
-            return
-        }
+        guard !refusedBefore(commit, state: state, run: run) else { return }
         for diagnostic in diagnostics where diagnostic.rule == .gateFailed {
             run.raise(
                 SyncEvent(
@@ -125,6 +136,13 @@ extension SyncEngine {
                 fields: ["commit": commit.hex, "problems": String(diagnostics.count)]
             )
         )
+    }
+
+    /// Whether `commit` is the one last refused: its events were raised then, and are not raised again.
+    private func refusedBefore(_ commit: CommitID, state: TargetState, run: TargetRun) -> Bool {
+        guard state.refusedCommit == commit.hex else { return false }
+        run.progress("commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")")
+        return true
     }
 
     /// The journal's last applied state as a desired state (for drift healing without git): the inventory

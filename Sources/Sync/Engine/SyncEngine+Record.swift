@@ -163,7 +163,8 @@ extension SyncEngine {
             target: run.target.name,
             commit: commit,
             result: .refused,
-            message: run.events.filter { $0.name == .validationFailed }.map(\.message).joined(separator: "; ")
+            message: run.events.filter { [.validationFailed, .signatureRejected].contains($0.name) }.map(\.message)
+                .joined(separator: "; ")
         )
     }
 

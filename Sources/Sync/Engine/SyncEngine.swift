@@ -14,6 +14,11 @@ public actor SyncEngine {
     let mirror: GitMirror
     let journal: Journal
     let logger: Logger
+    /// What verifying each commit's signature concluded, and against which trust files (a fingerprint of their
+    /// contents): no commit is verified twice by this process while those files stay the same.
+    var signatureVerdicts: [CommitID: (trust: String, verdict: SignatureVerdict)] = [:]
+    /// Checks commit signatures when `source.verify` asks for it.
+    let signatureVerifier: SignatureVerifier
     /// The journal as loaded (and updated by each sync); `nil` until the first sync reads it.
     var state: JournalState?
     /// The state as `state.json` holds it (read intact or last written): a sync that changed nothing does not
@@ -29,13 +34,17 @@ public actor SyncEngine {
     /// raised when an outage starts or its cause changes, not at every poll of it.
     var sourceOutage: String?
 
+    /// An engine for `configuration`; `signatureVerifier` replaces the one `source.verify` describes (a test
+    /// watching the verifier's programs gives one).
     public init(
         configuration: MooringConfiguration,
         logger: Logger,
-        progress: (@Sendable (TransferProgress) -> Void)? = nil
+        progress: (@Sendable (TransferProgress) -> Void)? = nil,
+        signatureVerifier: SignatureVerifier? = nil
     ) throws(SyncError) {
         self.configuration = configuration
         self.logger = logger
+        self.signatureVerifier = signatureVerifier ?? SignatureVerifier(source: configuration.source)
         self.journal = Journal(directory: configuration.stateDirectory)
         do {
             try DurableFile.createDirectory(configuration.stateDirectory)

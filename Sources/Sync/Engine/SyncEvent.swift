@@ -15,6 +15,7 @@ public struct SyncEvent: Sendable, Equatable, CustomStringConvertible {
         public static let pruneBlocked: Name = "prune_blocked"
         public static let healthDegraded: Name = "health_degraded"
         public static let historyRewritten: Name = "history_rewritten"
+        public static let signatureRejected: Name = "signature_rejected"
         public static let sourceUnreachable: Name = "source_unreachable"
         public static let journalCorrupt: Name = "journal_corrupt"
 

@@ -7,6 +7,8 @@ struct HostPolicy: Sendable {
     var allowedNamespaces: [String]?
     /// Short, so a rollout that never becomes healthy fails the test quickly.
     var healthTimeout = "20s"
+    /// `source.verify` as a YAML flow mapping, e.g. `{mode: head, allowedSignersFile: /tmp/…}`; `nil`: none.
+    var verify: String?
 
     /// The `policy` and `health` sections.
     var yaml: String {

@@ -30,6 +30,7 @@ struct SyncScenario: Sendable {
           branch: \(repository.branch)
           path: \(Self.folder)
           timeout: 20s
+        \(policy.verify.map { "  verify: \($0)" } ?? "")
         cluster:
           kubeconfig: \(sim.kubeconfigPath)
           kubectl: /usr/bin/kubectl
