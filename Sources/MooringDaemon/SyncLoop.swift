@@ -35,6 +35,7 @@ public struct SyncLoop: Service {
             if let leadership, !leadership.isLeading {
                 notifier.notify("STATUS=\(leadership)")
                 do { try await cancelWhenGracefulShutdown { try await leadership.waitUntilLeading() } } catch { break }
+                continue
             }
             let report = await engine.sync()
             notifier.notify("STATUS=" + Self.status(of: report))
