@@ -110,7 +110,8 @@ struct ResourceCatalog: Sendable {
             plural: "leases",
             singular: "lease",
             namespaced: true,
-            schema: .named("V1Lease")
+            schema: .named("V1Lease"),
+            allowsUnconditionalUpdate: false
         ),
         ResourceType(
             group: "rbac.authorization.k8s.io",

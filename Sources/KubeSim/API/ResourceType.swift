@@ -18,6 +18,9 @@ struct ResourceType: Sendable {
     var isCustom = false
     /// Extra columns for `kubectl get` tables (a CRD's `additionalPrinterColumns`).
     var printerColumns: [PrinterColumn] = []
+    /// Whether a PUT without `metadata.resourceVersion` overwrites whatever is stored; kinds that serve as locks
+    /// (Lease) refuse it, as the real registry's `AllowUnconditionalUpdate` does.
+    var allowsUnconditionalUpdate = true
 
     var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     var groupVersion: String { apiVersion }

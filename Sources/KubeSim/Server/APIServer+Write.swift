@@ -167,9 +167,15 @@ extension APIServer {
         try checkStrict(submitted, type: target.type, request: request, patch: false)
         submitted = pruneUnknown(submitted, schema: target.type.schema)
         let old = try existing(target, name: name)
-        if let version = submitted["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-            version != old["metadata"]?["resourceVersion"]?.stringValue
-        {
+        let version = submitted["metadata"]?["resourceVersion"]?.stringValue ?? ""
+        if version.isEmpty, !target.type.allowsUnconditionalUpdate {
+            throw StatusError.invalid(
+                target.type,
+                name: name,
+                causes: [.invalid("metadata.resourceVersion", .int(0), "must be specified for an update")]
+            )
+        }
+        if !version.isEmpty, version != old["metadata"]?["resourceVersion"]?.stringValue {
             throw StatusError.conflict(target.type, name: name)
         }
         let updated = try update(

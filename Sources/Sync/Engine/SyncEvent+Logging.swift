@@ -1,8 +1,8 @@
-import Logging
+public import Logging
 
 extension SyncEvent {
     /// Logs the event at its severity, with its stable name as the `event` field and its details as metadata.
-    func log(to logger: Logger) {
+    public func log(to logger: Logger) {
         var metadata: Logger.Metadata = ["event": .string(name.rawValue)]
         for (key, value) in fields { metadata[key] = .string(value) }
         let level: Logger.Level =

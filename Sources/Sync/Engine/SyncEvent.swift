@@ -18,6 +18,8 @@ public struct SyncEvent: Sendable, Equatable, CustomStringConvertible {
         public static let signatureRejected: Name = "signature_rejected"
         public static let sourceUnreachable: Name = "source_unreachable"
         public static let journalCorrupt: Name = "journal_corrupt"
+        public static let leaderAcquired: Name = "leader_acquired"
+        public static let leaderLost: Name = "leader_lost"
 
         public var description: String { rawValue }
     }

@@ -1,0 +1,32 @@
+import Cluster
+
+/// What one elector knows between rounds: the Lease as last read or written and when it last changed, measured
+/// on this host's monotonic clock (another host's wall clock is never compared with ours).
+struct ElectionState {
+    /// The Lease as last read or written.
+    private(set) var observed: Lease?
+    /// When ``observed`` last changed, on this host's clock.
+    private(set) var observedAt = ContinuousClock.now
+    /// Whether this host leads, as last announced with `leader_acquired` / `leader_lost`.
+    var leading = false
+    /// When the last successful renewal started.
+    var renewedAt: ContinuousClock.Instant?
+    /// The holder last reported while standing by, so each change is logged once.
+    var reportedHolder: String?
+    /// The failure last reported, so a lasting failure is logged once.
+    var problem: ClusterError.Code?
+
+    /// Records `lease` as read or written; the clock restarts only when it changed.
+    mutating func observe(_ lease: Lease) {
+        guard lease != observed else { return }
+        observed = lease
+        observedAt = .now
+    }
+
+    /// Whether the holder of ``observed`` has let it lapse: unchanged for its own lease duration (or `fallback`,
+    /// when it names none) since this host saw it change.
+    func hasExpired(fallback: Duration) -> Bool {
+        let duration = observed?.leaseDurationSeconds.map { Duration.seconds($0) } ?? fallback
+        return ContinuousClock.now >= observedAt + duration
+    }
+}
