@@ -25,6 +25,15 @@ struct RunCommand: AsyncParsableCommand {
         ConsoleLogHandler.bootstrap(level: verbose ? .debug : .info)
         let configuration = try options.loadConfiguration()
         let engine = try await SyncEngine.open(configuration, showProgress: false)
-        try await Daemon.run(engine: engine, configuration: configuration, logger: Logger(label: "mooring"))
+        do {
+            try await Daemon.run(
+                engine: engine,
+                configuration: configuration,
+                logger: Logger(label: "mooring"),
+                metrics: .bootstrapped()
+            )
+        } catch let error as DaemonError {
+            throw CommandFailure.runtime(error.message)
+        }
     }
 }
