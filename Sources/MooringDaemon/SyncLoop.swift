@@ -32,9 +32,11 @@ public struct SyncLoop: Service {
 
     public func run() async throws {
         try? await cancelWhenGracefulShutdown { [status] in await status.untilServerListening() }
+        // The listener failed (the group is cancelled) or a shutdown came first: nothing was started.
+        guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
         notifier.notify("READY=1")
         logger.info("syncing every \(interval.components.seconds)s; stop with SIGTERM")
-        // A failing service (the HTTP listener) cancels the group rather than shutting it down gracefully.
+        // A failing service cancels the group rather than shutting it down gracefully.
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await status.syncStarted()
             let report = await engine.sync()
