@@ -1,4 +1,5 @@
 import CLibGit2
+import CoreMetrics
 import Foundation
 
 /// The bare mirror of the source repository in `<stateDir>/mirror.git`, and every git operation on it.
@@ -7,7 +8,7 @@ import Foundation
 /// its own (`GitThreadExecutor`); nothing here runs on Swift's cooperative pool. Each operation opens the
 /// mirror and frees every handle before it returns, so no handle outlives a call or leaves that thread. Create one mirror per state directory: two processes on the same mirror are not coordinated.
 ///
-/// Network requests are counted per operation and result in `requestCounts()`, and each `PollResult` and
+/// Network requests are counted per operation and result in `requestCounts()` and in swift-metrics, and each `PollResult` and
 /// `ResolvedRef` lists the requests it made.
 public actor GitMirror {
     public nonisolated let options: GitSourceOptions
@@ -138,7 +139,15 @@ public actor GitMirror {
     /// How many network requests of each operation and result this mirror has made.
     public func requestCounts() -> [GitRequest: Int] { counts }
 
+    /// Counts `requests` here and in swift-metrics (`mooring_git_requests_total{op,result}`).
     func record(_ requests: [GitRequest]) {
-        for request in requests { counts[request, default: 0] += 1 }
+        for request in requests {
+            counts[request, default: 0] += 1
+            Counter(
+                label: "mooring_git_requests_total",
+                dimensions: [("op", request.operation.rawValue), ("result", request.result)]
+            )
+            .increment()
+        }
     }
 }

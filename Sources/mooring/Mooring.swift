@@ -17,6 +17,7 @@ struct Mooring: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, DiffCommand.self, SyncCommand.self, RunCommand.self, HistoryCommand.self,
             SourceCommand.self,
+            StatusCommand.self,
             VersionCommand.self,
             DemoCommand.self,
         ]

@@ -27,9 +27,16 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try options.loadConfiguration()
         let engine = try await SyncEngine.open(configuration, showProgress: false)
         do {
-            try await Daemon.run(engine: engine, configuration: configuration, logger: Logger(label: "mooring"))
+            try await Daemon.run(
+                engine: engine,
+                configuration: configuration,
+                logger: Logger(label: "mooring"),
+                metrics: .bootstrapped()
+            )
         } catch let error as ConfigurationError {
             throw CommandFailure.configuration(error)
+        } catch let error as DaemonError {
+            throw CommandFailure.runtime(error.message)
         }
     }
 }

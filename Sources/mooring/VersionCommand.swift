@@ -2,6 +2,7 @@ import ArgumentParser
 import Cluster
 import Foundation
 import GitSource
+import MooringCore
 import Sync
 
 /// `mooring version`: Mooring's version, libgit2's, and the kubectl Mooring will run.
@@ -10,9 +11,6 @@ struct VersionCommand: AsyncParsableCommand {
         commandName: "version",
         abstract: "Print the versions of Mooring, libgit2 and the kubectl it will use."
     )
-
-    /// This build of Mooring.
-    static let mooringVersion = "0.1.0"
 
     @Option(
         help: ArgumentHelp(
@@ -23,7 +21,7 @@ struct VersionCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        print("mooring \(Self.mooringVersion)")
+        print("mooring \(MooringVersion.current)")
         print("libgit2 \(GitLibrary.version) (\(GitLibrary.features.joined(separator: ", ")))")
         let kubectl = try kubectlPath()
         let scratch = NSTemporaryDirectory() + "mooring-version-\(getpid())"

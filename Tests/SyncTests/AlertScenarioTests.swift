@@ -211,14 +211,26 @@ struct AlertScenarioTests {
                 options: AlertDeliveryOptions(requestTimeout: .seconds(3600), flushTimeout: .milliseconds(100)),
                 logger: logs.logger
             )
+            // The loop starts syncing once the daemon's listener is up.
+            let status = DaemonStatus(targets: ["default"], metrics: DaemonMetrics())
+            let trigger = SyncTrigger()
+            let server = try StatusServer(
+                settings: ServerSettings(port: try freeLoopbackPort()),
+                status: status,
+                metrics: DaemonMetrics(),
+                trigger: trigger,
+                logger: logs.logger
+            )
             let loop = SyncLoop(
                 engine: engine,
                 interval: .milliseconds(10),
                 notifier: SystemdNotifier(environment: ["NOTIFY_SOCKET": notify.path]),
+                status: status,
+                trigger: trigger,
                 logger: logs.logger,
                 alerts: alerts
             )
-            try await whileRunning([alerts, loop], logger: logs.logger) {
+            try await whileRunning([server, alerts, loop], logger: logs.logger) {
                 let ready = try await notify.receive()
                 #expect(ready == "READY=1")
                 for _ in 1...5 {
@@ -241,6 +253,7 @@ struct AlertScenarioTests {
         try await withSyncScenario { scenario in
             try await withWebhookReceiver(answers: [.init(503)]) { receiver in
                 try scenario.configureAlerts(webhook: "\n  \(receiver.url(Self.secret))  \n", format: "slack")
+                try scenario.listenOnFreePort()
                 let logFile = scenario.directory.appendingPathComponent("daemon.log").path
                 let daemon = try SpawnedProcess(
                     [builtProductPath("mooring"), "run", "--config", scenario.configurationPath, "--verbose"],

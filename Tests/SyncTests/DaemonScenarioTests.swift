@@ -11,6 +11,7 @@ struct DaemonScenarioTests {
     @Test("mooring run syncs on its own, reports READY and STATUS to systemd, and exits 0 on SIGTERM")
     func daemon() async throws {
         try await withSyncScenario { scenario in
+            try scenario.listenOnFreePort()
             let notify = try NotifySocket(in: scenario.directory)
             let daemon = try SpawnedProcess(
                 [builtProductPath("mooring"), "run", "--config", scenario.configurationPath],

@@ -1,3 +1,4 @@
+import CoreMetrics
 public import Logging
 import Subprocess
 import SystemPackage
@@ -58,7 +59,7 @@ public struct KubectlRunner: Sendable {
                 standardError: String(decoding: standardError, as: UTF8.self),
                 duration: ContinuousClock.now - start
             )
-            log(command, start: start, result: "exit \(status)")
+            log(command, start: start, result: "exit \(status)", metricResult: status == 0 ? "success" : "failure")
             return output
         }
     }
@@ -197,7 +198,20 @@ public struct KubectlRunner: Sendable {
         )
     }
 
-    private func log(_ command: KubectlCommand, start: ContinuousClock.Instant, result: String) {
+    /// Logs the call and counts it in swift-metrics (`mooring_kubectl_calls_total{verb,result}`), under
+    /// `metricResult` (`success` or `failure` for a kubectl that ran to its end) or else `result` (the error's
+    /// code: `timeout`…).
+    private func log(
+        _ command: KubectlCommand,
+        start: ContinuousClock.Instant,
+        result: String,
+        metricResult: String? = nil
+    ) {
+        Counter(
+            label: "mooring_kubectl_calls_total",
+            dimensions: [("verb", command.verb), ("result", metricResult ?? result)]
+        )
+        .increment()
         let elapsed = ContinuousClock.now - start
         logger.debug(
             "kubectl \(command.verb)",

@@ -29,7 +29,7 @@ extension SyncScenario {
             try String(contentsOfFile: configurationPath, encoding: .utf8)
             .replacingOccurrences(of: "stateDir: \(stateDirectory)", with: "stateDir: \(own)")
             .replacingOccurrences(of: "source:\n", with: "source:\n  pollInterval: \(pollInterval)\n")
-            + "leaderElection: \(leaderElection)\n"
+            + "leaderElection: \(leaderElection)\n" + Self.serverOnFreePort()
         let path = directory.appendingPathComponent("\(name).yaml").path
         try configuration.write(toFile: path, atomically: true, encoding: .utf8)
         return try RunningDaemon(
@@ -70,5 +70,23 @@ extension SyncScenario {
     /// The Lease's `spec` as the API server holds it.
     func leaseSpec(namespace: String = "mooring-system") async -> JSONValue? {
         await live(.init(group: "coordination.k8s.io", kind: "Lease", namespace: namespace, name: "mooring"))?["spec"]
+    }
+}
+
+extension SyncScenario {
+    /// A `server` section listening on a free loopback port: `mooring run` processes of tests running side by side
+    /// must not all ask for the default 127.0.0.1:9420.
+    static func serverOnFreePort() throws -> String {
+        "server:\n  listen: 127.0.0.1:\(try freeLoopbackPort())\n"
+    }
+
+    /// Adds ``serverOnFreePort()`` to this scenario's host configuration.
+    func listenOnFreePort() throws {
+        let configuration = try String(contentsOfFile: configurationPath, encoding: .utf8)
+        try (configuration + Self.serverOnFreePort()).write(
+            toFile: configurationPath,
+            atomically: true,
+            encoding: .utf8
+        )
     }
 }

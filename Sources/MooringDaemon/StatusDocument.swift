@@ -1,0 +1,115 @@
+public import Foundation
+
+/// What `GET /status` answers, as JSON (dates in ISO 8601, UTC; a value not known yet is left out); the status page and
+/// `mooring status` show the same. A script can rely on these keys; new keys may be added.
+///
+/// ```json
+/// {
+///   "version": "0.1.0",
+///   "startedAt": "2026-05-04T09:00:00Z",
+///   "ready": true,
+///   "readiness": "ready",
+///   "syncing": false,
+///   "nextSyncAt": "2026-05-04T09:00:25Z",
+///   "targets": [{
+///     "name": "default",
+///     "outcome": "applied",
+///     "lastSyncAt": "2026-05-04T09:00:10Z",
+///     "durationSeconds": 3.2,
+///     "commit": {"id": "3f2c…", "author": "Ada", "email": "ada@example.com",
+///                "subject": "fraud-detector: canary 13 at 10%", "time": "2026-05-04T08:59:00Z"},
+///     "lastAppliedCommit": "3f2c…",
+///     "models": [{"name": "fraud-detector", "namespace": "ml-prod", "stable": "12",
+///                 "canary": "13", "canaryTraffic": 10}],
+///     "drift": [{"object": "Deployment.apps ml-prod/churn-predictor", "fields": ["spec.replicas"],
+///                "managers": ["kubectl"]}]
+///   }],
+///   "events": [{"time": "2026-05-04T09:00:10Z", "target": "default", "event": "sync_applied",
+///               "severity": "info", "message": "…"}]
+/// }
+/// ```
+///
+/// `outcome` is one of `in-sync`, `applied`, `drifted`, `degraded`, `refused`, `failed`, `waiting` (left out
+/// before the target's first sync); `retryAfter` is there while a commit that failed waits for its retry;
+/// `drift` lists objects left drifted under `drift: alert`; `events` holds the most recent events, newest first
+/// (at most ``DaemonStatus/eventLimit``).
+public struct StatusDocument: Codable, Sendable, Equatable {
+    /// The commit a target's desired state came from.
+    public struct Commit: Codable, Sendable, Equatable {
+        public var id: String
+        public var author: String?
+        public var email: String?
+        /// The first line of the commit message.
+        public var subject: String?
+        public var time: Date?
+    }
+
+    /// Which versions of one model serve.
+    public struct Model: Codable, Sendable, Equatable {
+        public var name: String
+        public var namespace: String
+        public var stable: String
+        public var canary: String?
+        /// Percent of traffic on the canary, when there is one.
+        public var canaryTraffic: Int?
+    }
+
+    /// An object left drifted (alert-only), with the fields and field managers last reported.
+    public struct Drift: Codable, Sendable, Equatable {
+        /// `Kind.group namespace/name`.
+        public var object: String
+        public var fields: [String]
+        public var managers: [String]
+    }
+
+    /// The state of one target.
+    public struct Target: Codable, Sendable, Equatable {
+        public var name: String
+        public var outcome: String?
+        public var lastSyncAt: Date?
+        public var durationSeconds: Double?
+        /// When a commit that failed its health check may be tried again.
+        public var retryAfter: Date?
+        public var commit: Commit?
+        public var lastAppliedCommit: String?
+        public var models: [Model]
+        public var drift: [Drift]
+    }
+
+    /// An event a sync raised (messages are redacted: no secret values).
+    public struct Event: Codable, Sendable, Equatable {
+        public var time: Date
+        /// `nil` for events of the whole run (git, the journal).
+        public var target: String?
+        public var event: String
+        public var severity: String
+        public var message: String
+    }
+
+    public var version: String
+    public var startedAt: Date
+    public var ready: Bool
+    /// `ready`, or why not, in one line (the body of a failing `/readyz`).
+    public var readiness: String
+    public var syncing: Bool
+    public var nextSyncAt: Date?
+    public var targets: [Target]
+    public var events: [Event]
+}
+
+extension StatusDocument {
+    /// The document as `/status` sends it.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// A document as `/status` sent it.
+    public init(json: Data) throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        self = try decoder.decode(StatusDocument.self, from: json)
+    }
+}

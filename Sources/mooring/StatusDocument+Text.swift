@@ -1,0 +1,50 @@
+import Foundation
+import MooringDaemon
+
+extension StatusDocument {
+    /// How many recent events the text shows.
+    static let textEventLimit = 5
+
+    /// The status for a person at a terminal: one block per target, then the latest events.
+    var text: String {
+        var lines = ["mooring \(version): \(ready ? "ready" : "NOT READY (\(readiness))"); \(activity)"]
+        for target in targets {
+            var head = "\(target.name): \(target.outcome ?? "not synced yet")"
+            if let at = target.lastSyncAt { head += " at \(Self.time(at))" }
+            if let seconds = target.durationSeconds { head += String(format: " (%.1f s)", seconds) }
+            lines.append(head)
+            if let commit = target.commit {
+                var line = "  commit  \(commit.id.prefix(12))"
+                if let subject = commit.subject { line += " \(subject)" }
+                if let author = commit.author { line += " (\(author))" }
+                lines.append(line)
+            }
+            if let retry = target.retryAfter { lines.append("  retry   after \(Self.time(retry))") }
+            for model in target.models {
+                let canary = model.canary.map { " + canary \($0) (\(model.canaryTraffic ?? 0)%)" } ?? ""
+                lines.append("  model   \(model.namespace)/\(model.name) \(model.stable)\(canary)")
+            }
+            for drift in target.drift {
+                let managers = drift.managers.isEmpty ? "" : ", changed by \(drift.managers.joined(separator: ", "))"
+                lines.append("  drift   \(drift.object) \(drift.fields.joined(separator: ", "))\(managers)")
+            }
+        }
+        if !events.isEmpty {
+            lines.append("recent events:")
+            for event in events.prefix(Self.textEventLimit) {
+                let target = event.target.map { "\($0) " } ?? ""
+                lines.append("  \(Self.time(event.time)) \(target)[\(event.event)] \(event.message)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var activity: String {
+        if syncing { return "syncing now" }
+        return nextSyncAt.map { "next sync at \(Self.time($0))" } ?? "started \(Self.time(startedAt))"
+    }
+
+    private static func time(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
