@@ -75,6 +75,7 @@ struct CorpusCase: CustomStringConvertible, Sendable {
         policy.defaultNamespace = json["defaultNamespace"]?.stringValue
         policy.allowedNamespaces = json["allowedNamespaces"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
         policy.allowedClusterKinds = json["allowedClusterKinds"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
+        policy.requireCanaryAnalysis = json["requireCanaryAnalysis"]?.boolValue ?? false
         for (metric, floor) in json["gateFloors"]?.objectValue ?? [:] {
             policy.gateFloors[metric] = GateFloor(
                 min: floor["min"]?.doubleValue,

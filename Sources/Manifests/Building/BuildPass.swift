@@ -329,6 +329,14 @@ struct BuildPass {
         guard var model else { return nil }
         guard let identity = document.identity else { return nil }
         _ = checkOwnMetadata(labels: model.labels, annotations: model.annotations, in: document)
+        if policy.requireCanaryAnalysis, let canary = model.canary, model.analysis?.checks.isEmpty ?? true {
+            report(
+                .canaryAnalysisRequired,
+                on: document,
+                at: "spec.canary",
+                "this host requires canary analysis (policy.requireCanaryAnalysis): add spec.analysis with checks for canary \(canary.version)"
+            )
+        }
         // A refused namespace is reported; the model's records and gates are checked all the same.
         var namespace = identity.namespace ?? policy.defaultNamespace ?? ""
         if case .namespaced(let resolved) = resolveNamespace(identity, in: document) { namespace = resolved }
@@ -446,7 +454,9 @@ struct BuildPass {
             drift: model.drift,
             objects: resources.map(\.identity).sorted(),
             versions: served.map(\.record),
-            source: entry.document.origin
+            source: entry.document.origin,
+            analysis: model.analysis,
+            monitors: model.monitors
         )
         return (resources, summary)
     }

@@ -16,6 +16,10 @@ public struct ModelSummary: Hashable, Sendable, Codable {
     public var versions: [ModelVersion]
     /// Where the ModelDeployment is.
     public var source: SourceLocation
+    /// The canary analysis the daemon runs (`spec.analysis`), if any.
+    public var analysis: CanaryAnalysis?
+    /// Checks on the stable version while it serves (`spec.monitors`).
+    public var monitors: [MetricCheck]
 
     public init(
         name: String,
@@ -26,7 +30,9 @@ public struct ModelSummary: Hashable, Sendable, Codable {
         drift: DriftPolicy?,
         objects: [ObjectIdentity],
         versions: [ModelVersion],
-        source: SourceLocation
+        source: SourceLocation,
+        analysis: CanaryAnalysis? = nil,
+        monitors: [MetricCheck] = []
     ) {
         self.name = name
         self.namespace = namespace
@@ -37,6 +43,8 @@ public struct ModelSummary: Hashable, Sendable, Codable {
         self.objects = objects
         self.versions = versions
         self.source = source
+        self.analysis = analysis
+        self.monitors = monitors
     }
 
     /// `ml-prod/fraud-detector`

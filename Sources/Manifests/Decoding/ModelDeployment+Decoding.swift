@@ -8,6 +8,7 @@ extension ModelDeployment {
             at: "spec",
             known: [
                 "target", "format", "runtime", "image", "stable", "canary", "replicas", "resources", "gates", "drift",
+                "analysis", "monitors",
             ],
             required: true
         )
@@ -32,6 +33,8 @@ extension ModelDeployment {
         let resources = readResources(&reader)
         let gates = readGates(&reader)
         let drift = reader.choice(DriftPolicy.self, at: "spec.drift")
+        let analysis = readAnalysis(&reader, hasCanary: canary != nil)
+        let monitors = readChecks(&reader, at: "spec.monitors")
         guard let metadata, let target, let stable, let replicas else { return nil }
         return ModelDeployment(
             name: metadata.name,
@@ -47,7 +50,9 @@ extension ModelDeployment {
             replicas: replicas,
             resources: resources,
             gates: gates,
-            drift: drift
+            drift: drift,
+            analysis: analysis,
+            monitors: monitors
         )
     }
 

@@ -23,6 +23,10 @@ public struct ModelDeployment: Hashable, Sendable {
     public var gates: [Gate]
     /// Overrides the host's drift policy for this model's objects.
     public var drift: DriftPolicy?
+    /// How the daemon judges the canary on live metrics (`spec.analysis`); also the schedule of `monitors`.
+    public var analysis: CanaryAnalysis?
+    /// Checks on the stable version for as long as it serves (`spec.monitors`).
+    public var monitors: [MetricCheck]
 
     public init(
         name: String,
@@ -38,7 +42,9 @@ public struct ModelDeployment: Hashable, Sendable {
         replicas: Replicas = Replicas(),
         resources: JSONValue? = nil,
         gates: [Gate] = [],
-        drift: DriftPolicy? = nil
+        drift: DriftPolicy? = nil,
+        analysis: CanaryAnalysis? = nil,
+        monitors: [MetricCheck] = []
     ) {
         self.name = name
         self.namespace = namespace
@@ -54,8 +60,13 @@ public struct ModelDeployment: Hashable, Sendable {
         self.resources = resources
         self.gates = gates
         self.drift = drift
+        self.analysis = analysis
+        self.monitors = monitors
     }
 
     /// The versions served: stable, then the canary if any.
     public var servedVersions: [String] { [stable] + (canary.map { [$0.version] } ?? []) }
+
+    /// When and how strictly live checks run: `spec.analysis`, or the defaults when the model has none.
+    public var checkSchedule: CanaryAnalysis { analysis ?? .defaults }
 }

@@ -77,6 +77,10 @@ extension Diagnostic {
         public static let gateFailed = Rule("gate-failed")
         /// A gate names a metric the version record does not have.
         public static let gateMetricMissing = Rule("gate-metric-missing")
+        /// A live-check query names a template variable Mooring does not fill in.
+        public static let queryVariableUnknown = Rule("query-variable-unknown")
+        /// A canary without `spec.analysis` where the host requires analysis for every canary.
+        public static let canaryAnalysisRequired = Rule("canary-analysis-required")
 
         // Host policy.
         /// A namespace the host policy does not allow.
@@ -91,7 +95,8 @@ extension Diagnostic {
             invalidValue, invalidName,
             unknownKind, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
-            canaryEqualsStable, gateFailed, gateMetricMissing, namespaceNotAllowed, clusterKindNotAllowed,
+            canaryEqualsStable, gateFailed, gateMetricMissing, queryVariableUnknown, canaryAnalysisRequired,
+            namespaceNotAllowed, clusterKindNotAllowed,
         ]
     }
 }

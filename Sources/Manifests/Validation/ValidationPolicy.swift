@@ -12,19 +12,23 @@ public struct ValidationPolicy: Sendable, Equatable {
     public var gateFloors: [String: GateFloor]
     /// Input limits.
     public var limits: InputLimits
+    /// Whether every canary must have `spec.analysis` with at least one check.
+    public var requireCanaryAnalysis: Bool
 
     public init(
         defaultNamespace: String? = nil,
         allowedNamespaces: Set<String>? = nil,
         allowedClusterKinds: Set<String>? = nil,
         gateFloors: [String: GateFloor] = [:],
-        limits: InputLimits = InputLimits()
+        limits: InputLimits = InputLimits(),
+        requireCanaryAnalysis: Bool = false
     ) {
         self.defaultNamespace = defaultNamespace
         self.allowedNamespaces = allowedNamespaces
         self.allowedClusterKinds = allowedClusterKinds
         self.gateFloors = gateFloors
         self.limits = limits
+        self.requireCanaryAnalysis = requireCanaryAnalysis
     }
 
     /// Whether the host allows a cluster-scoped object of this group and kind.

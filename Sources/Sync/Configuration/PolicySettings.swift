@@ -17,6 +17,8 @@ public struct PolicySettings: Sendable, Equatable {
     public var defaultNamespace: String?
     /// Per metric name.
     public var gateFloors: [String: GateFloor]
+    /// Whether every canary must carry `spec.analysis` with at least one check.
+    public var requireCanaryAnalysis: Bool
 
     public init(
         drift: DriftPolicy = .heal,
@@ -26,7 +28,8 @@ public struct PolicySettings: Sendable, Equatable {
         allowedNamespaces: [String]? = nil,
         allowedClusterKinds: [String]? = nil,
         defaultNamespace: String? = nil,
-        gateFloors: [String: GateFloor] = [:]
+        gateFloors: [String: GateFloor] = [:],
+        requireCanaryAnalysis: Bool = false
     ) {
         self.drift = drift
         self.prune = prune
@@ -36,13 +39,14 @@ public struct PolicySettings: Sendable, Equatable {
         self.allowedClusterKinds = allowedClusterKinds
         self.defaultNamespace = defaultNamespace
         self.gateFloors = gateFloors
+        self.requireCanaryAnalysis = requireCanaryAnalysis
     }
 }
 
 extension PolicySettings {
     static let keys: Set<String> = [
         "drift", "prune", "pruneLimit", "allowPruneKinds", "allowedNamespaces", "allowedClusterKinds",
-        "defaultNamespace", "gateFloors",
+        "defaultNamespace", "gateFloors", "requireCanaryAnalysis",
     ]
 
     init(reading reader: inout ConfigurationReader, at base: FieldPath) {
@@ -75,7 +79,9 @@ extension PolicySettings {
             allowedNamespaces: reader.strings(base.appending("allowedNamespaces")),
             allowedClusterKinds: reader.strings(base.appending("allowedClusterKinds")),
             defaultNamespace: reader.requiredStringIfPresent(base.appending("defaultNamespace")),
-            gateFloors: floors
+            gateFloors: floors,
+            requireCanaryAnalysis: reader.bool(base.appending("requireCanaryAnalysis"))
+                ?? defaults.requireCanaryAnalysis
         )
     }
 }

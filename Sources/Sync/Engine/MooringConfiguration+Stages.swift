@@ -58,7 +58,8 @@ extension PolicySettings {
             allowedNamespaces: allowedNamespaces.map(Set.init),
             allowedClusterKinds: allowedClusterKinds.map(Set.init),
             gateFloors: gateFloors,
-            limits: inputLimits
+            limits: inputLimits,
+            requireCanaryAnalysis: requireCanaryAnalysis
         )
     }
 

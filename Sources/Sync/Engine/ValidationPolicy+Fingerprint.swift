@@ -10,6 +10,8 @@ extension ValidationPolicy {
             return "\(metric)=\(floor.min.map { "\($0)" } ?? "-"),\(floor.max.map { "\($0)" } ?? "-"),"
                 + "\(floor.minDeltaVsStable.map { "\($0)" } ?? "-"),\(floor.direction.rawValue)"
         }
+        // A setting added later joins only when set, so journals written before it keep their fingerprint.
+        let optional = requireCanaryAnalysis ? ["requireCanaryAnalysis"] : []
         let parts = [
             defaultNamespace ?? "-",
             allowedNamespaces.map { $0.sorted().joined(separator: ",") } ?? "*",
@@ -18,7 +20,7 @@ extension ValidationPolicy {
             "\(limits.maxFileBytes),\(limits.maxDocumentBytes),\(limits.maxFiles),\(limits.maxTotalBytes)",
             "\(limits.yaml.maxDepth),\(limits.yaml.minimumNodeBudget),\(limits.yaml.nodesPerByte),"
                 + "\(limits.yaml.maxAliasExpansion)",
-        ]
+        ] + optional
         return StableHash.hex(of: parts.joined(separator: "|"))
     }
 }

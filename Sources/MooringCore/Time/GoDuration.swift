@@ -1,11 +1,11 @@
 /// Parses durations the way Go's `time.ParseDuration` spells them (`15s`, `1h30m`, `250ms`, `1.5h`),
 /// the convention Kubernetes tooling users know.
-enum GoDuration {
+public enum GoDuration {
     private static let units: [(suffix: String, nanoseconds: Double)] = [
         ("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9),
     ]
 
-    static func parse(_ text: String) -> Duration? {
+    public static func parse(_ text: String) -> Duration? {
         var rest = Substring(text)
         guard !rest.isEmpty else { return nil }
         var total = 0.0
@@ -26,7 +26,7 @@ enum GoDuration {
     }
 
     /// `1h30m0s`-style text for messages and `--help` defaults.
-    static func format(_ duration: Duration) -> String {
+    public static func format(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         if seconds == 0 { return "\(attoseconds / 1_000_000_000_000_000)ms" }
         var parts: [String] = []
