@@ -16,7 +16,7 @@ struct Mooring: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, DiffCommand.self, SyncCommand.self, RunCommand.self, HistoryCommand.self,
-            SourceCommand.self,
+            SourceCommand.self, PromoteCommand.self,
             StatusCommand.self,
             VersionCommand.self,
             DemoCommand.self,
