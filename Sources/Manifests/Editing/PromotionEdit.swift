@@ -44,10 +44,8 @@ public struct PromotionEdit: Sendable {
         guard let indent = children.lazy.compactMap({ Self.indentation(of: lines[$0]) }).first, indent > 0 else {
             throw Failure(description: "spec at line \(spec + 1) is empty")
         }
-        let block =
-            (spec + 1)
-            ..<(children.first { Self.indentation(of: lines[$0]).map { $0 < indent } ?? false }
-            ?? document.upperBound)
+        let blockEnd = children.first { Self.indentation(of: lines[$0]).map { $0 < indent } ?? false }
+        let block = (spec + 1)..<(blockEnd ?? document.upperBound)
         guard let stable = block.first(where: { Self.isEntry(lines[$0], key: "stable", indent: indent) }) else {
             throw Failure(description: "found no `stable:` line under spec at line \(spec + 1)")
         }
