@@ -106,6 +106,32 @@ struct SyncInterruptionTests {
         }
     }
 
+    @Test("a sync cancelled in a kubectl apply that hangs stops at once: kubectl is killed, the apply left undone")
+    func cancelledInHungApply() async throws {
+        try await withDeployedScenario(files: PruneScenarioTests.files) { scenario, engine, _ in
+            try scenario.edit("config/alpha.yaml", replacing: "owner: alpha", with: "owner: alpha-2")
+            try await scenario.push("alpha changes")
+            let alpha = PruneScenarioTests.configMap("alpha").apiPath
+            scenario.sim.faults.hangRequests(matching: .init(method: "PATCH", pathContains: alpha))
+            defer { scenario.sim.faults.stopHanging() }
+            let interruption = SyncInterruption()
+            let sync = Task { await engine.sync(control: SyncControl(interruption: interruption)) }
+            try await waitUntil("the apply hangs") {
+                scenario.sim.requests().contains { $0.method == "PATCH" && $0.path == alpha && $0.status == 0 }
+            }
+            let cancelled = ContinuousClock.now
+            interruption.stop(.deadline(.seconds(5)))
+            sync.cancel()
+            let report = await sync.value
+
+            #expect(ContinuousClock.now - cancelled < .seconds(10), "not the 60 s cluster.timeout")
+            let failed = try #require(report.events(.syncFailed).first, "\(report.allEvents)")
+            #expect(failed.fields["reason"] == "deadline")
+            #expect(failed.fields["undone"]?.hasPrefix("applying 1 object(s)") == true, "\(failed)")
+            #expect(try scenario.journal.history().entries.last?.result == .failed)
+        }
+    }
+
     @Test("a closed write fence stops a sync before its next write: the prune after an allowed apply is not done")
     func fenceClosesBeforePrune() async throws {
         try await withDeployedScenario(files: PruneScenarioTests.files) { scenario, engine, _ in
