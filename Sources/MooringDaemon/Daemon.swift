@@ -6,8 +6,8 @@ import UnixSignals
 
 /// `mooring run`: the daemon's services under one ServiceGroup, shut down gracefully on SIGTERM or SIGINT.
 public enum Daemon {
-    /// Runs until a shutdown signal, then returns once the sync in progress has finished, the alerts it raised were
-    /// flushed and the Lease (with leader election) released. Throws `ConfigurationError` before the first sync for
+    /// Runs until a shutdown signal, then returns once the sync in progress has been interrupted and recorded, the
+    /// alerts it raised were flushed and the Lease (with leader election) released. Throws `ConfigurationError` before the first sync for
     /// an alert webhook file that cannot be used, and ``DaemonError`` when the HTTP listener cannot start
     /// (`server.listen` in use, an unreadable webhook secret).
     public static func run(
@@ -26,7 +26,7 @@ public enum Daemon {
             logger: logger
         )
         let alerts = try AlertDispatcher.configured(by: configuration, logger: logger)
-        let election = LeaderElector(configuration: configuration, alerts: alerts, logger: logger)
+        let election = LeaderElector(configuration: configuration, alerts: alerts, syncs: status.syncs, logger: logger)
         let loop = SyncLoop(
             engine: engine,
             interval: configuration.source.pollInterval,
@@ -37,7 +37,7 @@ public enum Daemon {
             alerts: alerts,
             leadership: election?.leadership
         )
-        // Services shut down in reverse order: the loop first (its sync in progress finishes), then the alerts of
+        // Services shut down in reverse order: the loop first (its sync in progress is interrupted), then the alerts of
         // its last sync are flushed, the listener closes, and only then is the Lease released.
         let services: [any Service] =
             (election.map { [$0] } ?? []) + [server] + (alerts.map { [$0] } ?? []) + [loop]

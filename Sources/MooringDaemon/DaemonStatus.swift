@@ -25,11 +25,14 @@ public actor DaemonStatus {
     /// it, while later syncs do not check the unchanged object again.
     private var driftDetails: [String: [ObjectIdentity: StatusDocument.Drift]] = [:]
     private let listening = AsyncStream<Void>.makeStream()
+    /// The sync in progress: one past its deadline fails `/healthz` and `/readyz`, and `/status` says what is stuck.
+    public nonisolated let syncs: SyncWatch
 
     /// The status of a daemon syncing `targets` (names, in configuration order), publishing to `metrics`.
-    public init(targets: [String], metrics: DaemonMetrics) {
+    public init(targets: [String], metrics: DaemonMetrics, syncs: SyncWatch = SyncWatch()) {
         self.targets = targets.map { StatusDocument.Target(name: $0, models: [], drift: []) }
         self.metrics = metrics
+        self.syncs = syncs
     }
 
     /// Records that a sync started.
@@ -105,23 +108,24 @@ public actor DaemonStatus {
         StatusDocument(
             version: MooringVersion.current,
             startedAt: startedAt,
-            ready: notReadyReason == nil,
-            readiness: notReadyReason ?? "ready",
+            ready: notReady == nil,
+            readiness: notReady ?? "ready",
             syncing: syncing,
             nextSyncAt: nextSyncAt,
+            stuck: syncs.overdue(),
             targets: targets,
             events: events
         )
     }
 
-    /// Liveness (`/healthz`): the process answers and its sync loop has not ended. A failing sync does not fail
-    /// it — restarting Mooring would not fix git or the cluster.
-    public var isAlive: Bool { !loopStopped }
+    /// Liveness (`/healthz`): the process answers, its sync loop has not ended and no sync is past its deadline. A
+    /// failing sync does not fail it — restarting Mooring would not fix git or the cluster.
+    public var isAlive: Bool { !loopStopped && syncs.overdue() == nil }
 
     /// Readiness (`/readyz`): `nil` once the first sync has finished and the last one reached git and every
     /// cluster; otherwise why not, in one line. A refused commit, drift or an unhealthy rollout leave Mooring
     /// ready: it is working, and `/status` says what it found.
-    public var notReady: String? { notReadyReason }
+    public var notReady: String? { syncs.overdue()?.description ?? notReadyReason }
 
     private func commit(_ id: String?, engine: SyncEngine) async -> StatusDocument.Commit? {
         guard let id else { return nil }

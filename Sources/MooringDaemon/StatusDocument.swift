@@ -29,6 +29,9 @@ public import Foundation
 /// }
 /// ```
 ///
+/// `stuck` is there while a sync runs past its deadline: `{"stage": "waiting for 1 object(s) to become ready (target
+/// default, commit 3f2c…)", "since": …, "syncStartedAt": …, "deadline": …}`.
+///
 /// `outcome` is one of `in-sync`, `applied`, `drifted`, `degraded`, `refused`, `failed`, `waiting` (left out
 /// before the target's first sync); `retryAfter` is there while a commit that failed waits for its retry;
 /// `drift` lists objects left drifted under `drift: alert`; `events` holds the most recent events, newest first
@@ -93,6 +96,8 @@ public struct StatusDocument: Codable, Sendable, Equatable {
     public var readiness: String
     public var syncing: Bool
     public var nextSyncAt: Date?
+    /// The sync in progress when it is past its deadline: the stage it is stuck in and since when.
+    public var stuck: SyncWatch.Overdue?
     public var targets: [Target]
     public var events: [Event]
 }

@@ -4,11 +4,17 @@ public import ServiceLifecycle
 public import Sync
 
 /// The daemon's heart: a sync every `source.pollInterval` (or sooner, when `trigger` asks) until a graceful
-/// shutdown (SIGTERM), which lets the sync in progress finish — a sync killed half-way converges on the next
-/// start. The first sync starts once the HTTP listener is up; each report is published to `status`.
+/// shutdown (SIGTERM). The first sync starts once the HTTP listener is up; each report is published to `status`.
+///
+/// Every sync runs under an overall deadline (``MooringConfiguration/syncDeadline``): past it, the sync is cancelled
+/// (a kubectl call in progress is killed with its process group) and recorded as `sync_failed` with reason
+/// `deadline`, and its commit waits out a backoff. A graceful shutdown interrupts the sync in progress at once, and
+/// it is recorded (reason `shutdown`) before the loop ends. Under systemd's watchdog (`WatchdogSec=`), `WATCHDOG=1`
+/// is sent while no sync is past its deadline, so a sync that does not stop when cancelled gets the process restarted.
 ///
 /// With leader election, a sync starts only while this host leads; a standby waits for leadership, and syncs at
-/// once when it gets it. Leadership lost during a sync does not interrupt that sync: it stops the next one.
+/// once when it gets it. Every write of a sync checks the Lease first; losing it abandons the sync in progress,
+/// and `leader_lost` names what was left undone.
 public struct SyncLoop: Service {
     let engine: SyncEngine
     let interval: Duration
@@ -20,7 +26,13 @@ public struct SyncLoop: Service {
     let alerts: AlertDispatcher?
     /// Whether this host may sync, with leader election; `nil` without.
     let leadership: Leadership?
+    /// How long one sync may take before it is cancelled.
+    let deadline: Duration
+    /// Runs one sync: `engine.sync(control:)`, or what a test gives instead.
+    let sync: @Sendable (SyncControl) async -> SyncReport
 
+    /// A loop syncing `engine` every `interval`. `deadline` replaces ``MooringConfiguration/syncDeadline`` and
+    /// `sync` replaces `engine.sync(control:)`: a test's hung sync.
     public init(
         engine: SyncEngine,
         interval: Duration,
@@ -29,7 +41,9 @@ public struct SyncLoop: Service {
         trigger: SyncTrigger,
         logger: Logger,
         alerts: AlertDispatcher? = nil,
-        leadership: Leadership? = nil
+        leadership: Leadership? = nil,
+        deadline: Duration? = nil,
+        sync: (@Sendable (SyncControl) async -> SyncReport)? = nil
     ) {
         self.engine = engine
         self.interval = interval
@@ -39,6 +53,8 @@ public struct SyncLoop: Service {
         self.logger = logger
         self.alerts = alerts
         self.leadership = leadership
+        self.deadline = deadline ?? engine.configuration.syncDeadline
+        self.sync = sync ?? { [engine] control in await engine.sync(control: control) }
     }
 
     public func run() async throws {
@@ -47,6 +63,19 @@ public struct SyncLoop: Service {
         guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
         notifier.notify("READY=1")
         logger.info("syncing every \(interval.components.seconds)s; stop with SIGTERM")
+        await withTaskGroup(of: Void.self) { group in
+            if let timeout = notifier.watchdogTimeout {
+                group.addTask { await pingWatchdog(every: timeout / 2) }
+            }
+            await loop()
+            group.cancelAll()
+        }
+        await status.stopped()
+        notifier.notify("STOPPING=1")
+        logger.info("stopped")
+    }
+
+    private func loop() async {
         // A failing service cancels the group rather than shutting it down gracefully.
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             if let leadership, !leadership.isLeading {
@@ -55,16 +84,13 @@ public struct SyncLoop: Service {
                 continue
             }
             await status.syncStarted()
-            let report = await engine.sync()
+            let report = await syncWithinDeadline()
             alerts?.submit(report)
             notifier.notify("STATUS=" + Self.status(of: report))
             await status.record(report, engine: engine, nextSyncAt: Date() + Double(interval / .milliseconds(1)) / 1000)
-            // Waits for the next poll or a webhook; a graceful shutdown ends the wait, not a sync.
+            // Waits for the next poll or a webhook; a graceful shutdown ends the wait.
             try? await cancelWhenGracefulShutdown { [trigger, interval] in await trigger.wait(upTo: interval) }
         }
-        await status.stopped()
-        notifier.notify("STOPPING=1")
-        logger.info("stopped")
     }
 
     /// One line for `systemctl status`: each target's outcome and commit.

@@ -6,9 +6,16 @@ import Glibc
 /// abstract namespace). Does nothing when Mooring is not run by systemd with `Type=notify`.
 public struct SystemdNotifier: Sendable {
     private let socketPath: [UInt8]?
+    /// How often systemd wants `WATCHDOG=1` at the latest (`WatchdogSec=`, passed as `$WATCHDOG_USEC`), when it
+    /// watches this process (`$WATCHDOG_PID`, when set, is this process), as `sd_watchdog_enabled(3)` reads it.
+    public let watchdogTimeout: Duration?
 
     /// A notifier for the socket named by `environment["NOTIFY_SOCKET"]`.
     public init(environment: [String: String]) {
+        let microseconds = environment["WATCHDOG_USEC"].flatMap { Int64($0) } ?? 0
+        let pid = environment["WATCHDOG_PID"].flatMap { Int32($0) }
+        let watched = microseconds > 0 && (pid == nil || pid == getpid())
+        watchdogTimeout = watched ? .microseconds(microseconds) : nil
         guard let path = environment["NOTIFY_SOCKET"], !path.isEmpty else {
             socketPath = nil
             return
@@ -18,7 +25,7 @@ public struct SystemdNotifier: Sendable {
         socketPath = bytes
     }
 
-    /// Sends `state` (`READY=1`, `STATUS=…`, `STOPPING=1`); failures are ignored, as sd_notify's are.
+    /// Sends `state` (`READY=1`, `STATUS=…`, `WATCHDOG=1`, `STOPPING=1`); failures are ignored, as sd_notify's are.
     public func notify(_ state: String) {
         guard let path = socketPath else { return }
         let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)

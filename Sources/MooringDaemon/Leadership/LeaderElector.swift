@@ -29,6 +29,8 @@ public struct LeaderElector: Service {
     let client: ClusterClient
     /// Where `leader_acquired` and `leader_lost` go besides the log.
     let alerts: AlertDispatcher?
+    /// The sync in progress, abandoned when the Lease is lost (its loop then raises `leader_lost`).
+    let syncs: SyncWatch?
     let logger: Logger
 
     /// An elector on the Lease `settings` names, through kubectl with `kubectl`'s options; each kubectl call is cut
@@ -38,6 +40,7 @@ public struct LeaderElector: Service {
         kubectl: KubectlOptions,
         identity: String = LeaderElector.uniqueIdentity(),
         alerts: AlertDispatcher? = nil,
+        syncs: SyncWatch? = nil,
         logger: Logger
     ) {
         var options = kubectl
@@ -45,18 +48,25 @@ public struct LeaderElector: Service {
         self.settings = settings
         self.identity = identity
         self.alerts = alerts
+        self.syncs = syncs
         self.logger = logger
         self.client = ClusterClient(options: options, logger: logger)
         self.leadership = Leadership(lease: "\(settings.namespace)/\(settings.name)")
     }
 
     /// The elector `configuration` asks for, on the cluster of its first target; `nil` when leader election is off.
-    public init?(configuration: MooringConfiguration, alerts: AlertDispatcher? = nil, logger: Logger) {
+    public init?(
+        configuration: MooringConfiguration,
+        alerts: AlertDispatcher? = nil,
+        syncs: SyncWatch? = nil,
+        logger: Logger
+    ) {
         guard configuration.leaderElection.enabled, let target = configuration.targets.first else { return nil }
         self.init(
             settings: configuration.leaderElection,
             kubectl: configuration.kubectlOptions(for: target),
             alerts: alerts,
+            syncs: syncs,
             logger: logger
         )
     }
@@ -121,6 +131,8 @@ public struct LeaderElector: Service {
         var fields = ["identity": identity, "lease": lease]
         if let holder { fields["holder"] = holder }
         let event = SyncEvent(name, severity, reason + consequence, fields: fields)
+        // A sync in progress is abandoned first; its loop raises the event, naming what was left undone.
+        if name == .leaderLost, let syncs, syncs.interrupt(losing: reason, event: event) { return }
         event.log(to: logger)
         alerts?.submit([event])
     }

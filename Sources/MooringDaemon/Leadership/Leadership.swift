@@ -22,8 +22,11 @@ public final class Leadership: Sendable, CustomStringConvertible {
     }
 
     /// Whether this host holds the Lease and renewed it recently enough to act on it.
-    public var isLeading: Bool {
-        state.withLock { state in state.heldUntil.map { ContinuousClock.now < $0 } ?? false }
+    public var isLeading: Bool { heldUntil != nil }
+
+    /// When this host's hold on the Lease ends, while it holds it.
+    var heldUntil: ContinuousClock.Instant? {
+        state.withLock { state in state.heldUntil.flatMap { ContinuousClock.now < $0 ? $0 : nil } }
     }
 
     /// For `systemctl status`: `standby: Lease mooring-system/mooring held by host-b_1f2e3d4c`.

@@ -22,11 +22,19 @@ extension SyncEngine {
     func apply(_ decision: SyncDecision, cluster: ClusterClient, run: inout TargetRun) async -> ApplyProgress {
         var progress = ApplyProgress()
         for batch in decision.batches {
-            run.progress("applying \(batch.resources.count) object(s)")
+            run.begin("applying \(batch.resources.count) object(s)")
+            guard let writer = fencedClient(&run) else {
+                progress.failed = true
+                return progress
+            }
             let outcome: ApplyOutcome
             do {
-                outcome = try await cluster.apply(batch.resources.map(\.object), force: batch.force)
+                outcome = try await writer.apply(batch.resources.map(\.object), force: batch.force)
             } catch {
+                if run.stopsHere() {
+                    progress.failed = true
+                    return progress
+                }
                 run.raise(
                     SyncEvent(
                         .syncFailed,
@@ -133,12 +141,14 @@ extension SyncEngine {
             state.reportedPruneBlock = nil
         }
         guard !decision.prune.isEmpty else { return [] }
-        run.progress("pruning \(decision.prune.count) object(s) removed from git")
+        run.begin("pruning \(decision.prune.count) object(s) removed from git")
+        guard let writer = fencedClient(&run) else { return [] }
         let references = decision.prune.compactMap { ObjectReference(object: $0.object) }
         do {
-            try await cluster.delete(references)
+            try await writer.delete(references)
             return decision.prune.map(\.identity)
         } catch {
+            if run.stopsHere() { return [] }
             run.raise(SyncEvent(.syncFailed, .error, "prune failed: \(error.message)"))
             return []
         }

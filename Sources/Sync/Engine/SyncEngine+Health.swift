@@ -31,8 +31,10 @@ extension SyncEngine {
         // Short pauses first (what was applied last needs a moment), then longer ones, so a long rollout
         // is not polled needlessly often.
         var pause = Duration.milliseconds(100)
-        run.progress("waiting for \(watched.count) object(s) to become ready")
+        run.begin("waiting for \(watched.count) object(s) to become ready")
         while true {
+            // A shutdown, the sync's deadline or a lost Lease ends the wait at once.
+            if run.stopsHere() { return (false, live) }
             problems = []
             do {
                 live = try await readLive(read, desired: desired, cluster: cluster)

@@ -68,6 +68,14 @@ extension SyncEngine {
         }
         switch outcome {
         case .degraded, .failed:
+            // A sync stopped by a shutdown or a lost Lease says nothing about its commit: no backoff, and the next
+            // sync checks it again at once.
+            if let interruption = run.interruption, !interruption.backsOff {
+                if state.unhealthyCommit != desired.commit { state.unhealthyAttempts = 0 }
+                state.unhealthyCommit = desired.commit
+                state.retryAfter = nil
+                break
+            }
             if state.unhealthyCommit == desired.commit {
                 state.unhealthyAttempts += 1
             } else {

@@ -8,7 +8,7 @@ import Reconciler
 extension SyncEngine {
     /// One target, end to end.
     func sync(_ target: TargetSettings, poll: PollResult?, dryRun: Bool, ignoringBackoff: Bool) async -> TargetReport {
-        var run = TargetRun(target: target, logger: logger)
+        var run = TargetRun(target: target, logger: logger, control: control)
         var targetState = state?[target.name] ?? TargetState()
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         // The live list runs while the commit is read and rendered (unless this sync only waits out a backoff).
@@ -32,6 +32,7 @@ extension SyncEngine {
         case .unavailable:
             return run.report(.failed, commit: nil)
         }
+        run.commit = desired.commit
         // A commit that failed or was not healthy is not retried before its backoff ends: not
         // re-applied when its apply failed, not re-checked for health when it was applied.
         let retrying = targetState.unhealthyCommit == desired.commit
@@ -63,15 +64,18 @@ extension SyncEngine {
             let drifts = try await driftChecks(plan, cluster: cluster, fieldManager: fieldManager, run: &run)
             decision = Planner.decide(plan, drifts: drifts)
         } catch {
-            run.raise(
-                SyncEvent(
-                    .syncFailed,
-                    .error,
-                    "reading the cluster failed: \(error.message)",
-                    fields: ["code": error.code.description]
+            if !run.stopsHere() {
+                run.raise(
+                    SyncEvent(
+                        .syncFailed,
+                        .error,
+                        "reading the cluster failed: \(error.message)",
+                        fields: ["code": error.code.description]
+                    )
                 )
-            )
-            if !dryRun { appendHistory(failedEntry(desired, message: error.message, run: run)) }
+            }
+            let message = run.events.last { $0.name == .syncFailed }?.message ?? error.message
+            if !dryRun { appendHistory(failedEntry(desired, message: message, run: run)) }
             return run.report(.failed, commit: desired.commit)
         }
         reportDrift(decision, state: &targetState, run: &run, dryRun: dryRun)
@@ -96,9 +100,11 @@ extension SyncEngine {
             inventoryTrusted: trusted,
             policy: policy
         )
-        // Nothing is pruned from a fallback; its prune waits for git (and keeps the alert it had).
+        // Nothing is pruned from a fallback; its prune waits for git (and keeps the alert it had). Nor by a sync
+        // abandoned while applying: its prune is part of what it left undone.
         let pruned =
-            desired.isFallback ? [] : await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
+            desired.isFallback || run.interruption != nil
+            ? [] : await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
         let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
         let recheck = retrying && backoffOver && targetState.lastAppliedCommit == desired.commit
         let watched = (recheck ? plan.items.map(\.resource) : appliedResources).filter {

@@ -10,7 +10,7 @@ import Reconciler
 /// live state, plan, drift checks, apply, prune, health — and the journal. The command-line tool and
 /// the daemon both sync through this type and nothing else. Not reentrant: one sync at a time.
 public actor SyncEngine {
-    public let configuration: MooringConfiguration
+    public nonisolated let configuration: MooringConfiguration
     let mirror: GitMirror
     let journal: Journal
     let logger: Logger
@@ -33,6 +33,8 @@ public actor SyncEngine {
     /// Why git could not be reached at the last poll (its error code), while it cannot: `source_unreachable` is
     /// raised when an outage starts or its cause changes, not at every poll of it.
     var sourceOutage: String?
+    /// How the caller of the sync in progress steers it (the daemon: its write fence, why it cancelled it).
+    var control = SyncControl()
 
     /// An engine for `configuration`; `signatureVerifier` replaces the one `source.verify` describes (a test
     /// watching the verifier's programs gives one).
@@ -63,7 +65,19 @@ public actor SyncEngine {
     ///
     /// A commit that failed is retried only once its backoff has passed, so a daemon does not hammer a
     /// failing cluster; `ignoringBackoff` retries at once (a person running `mooring sync`).
-    public func sync(dryRun: Bool = false, ignoringBackoff: Bool = false) async -> SyncReport {
+    ///
+    /// Cancelling the calling task stops the sync at its next step (a kubectl call in progress is killed, a health
+    /// wait ends): the sync is recorded as abandoned for the reason `control` gives, and its journal is saved.
+    /// Before each write, `control`'s fence is checked.
+    public func sync(
+        dryRun: Bool = false,
+        ignoringBackoff: Bool = false,
+        control: SyncControl = SyncControl()
+    )
+        async -> SyncReport
+    {
+        self.control = control
+        defer { self.control = SyncControl() }
         do {
             return try await holdingStateLock { await syncLocked(dryRun: dryRun, ignoringBackoff: ignoringBackoff) }
         } catch {

@@ -40,6 +40,8 @@ public struct TargetReport: Sendable {
     public var decision: SyncDecision?
     public var pruneDecision: PruneDecision?
     public var duration: Duration
+    /// What a sync abandoned on the way (a shutdown, its deadline, a lost Lease) left undone.
+    public var leftUndone: String?
 
     public init(
         target: String,
@@ -50,7 +52,8 @@ public struct TargetReport: Sendable {
         pruned: [ObjectIdentity] = [],
         decision: SyncDecision? = nil,
         pruneDecision: PruneDecision? = nil,
-        duration: Duration = .zero
+        duration: Duration = .zero,
+        leftUndone: String? = nil
     ) {
         self.target = target
         self.outcome = outcome
@@ -61,5 +64,6 @@ public struct TargetReport: Sendable {
         self.decision = decision
         self.pruneDecision = pruneDecision
         self.duration = duration
+        self.leftUndone = leftUndone
     }
 }

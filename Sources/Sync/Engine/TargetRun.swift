@@ -7,10 +7,21 @@ struct TargetRun {
     let target: TargetSettings
     let started = ContinuousClock.now
     let logger: Logger
+    /// The daemon's hold on this sync: the write fence, why it was cancelled, where stages are reported.
+    let control: SyncControl
     private(set) var events: [SyncEvent] = []
+    /// The commit being synced, once known.
+    var commit: String?
+    /// The stage in progress (applying, pruning, waiting for health), once one began.
+    private(set) var stage: String?
+    /// Why the sync was abandoned, when it was.
+    private(set) var interruption: SyncInterruption.Reason?
+    /// What an abandoned sync left undone.
+    private(set) var leftUndone: String?
 
-    init(target: TargetSettings, logger: Logger) {
+    init(target: TargetSettings, logger: Logger, control: SyncControl = SyncControl()) {
         self.target = target
+        self.control = control
         var logger = logger
         logger[metadataKey: "target"] = .string(target.name)
         self.logger = logger
@@ -29,6 +40,39 @@ struct TargetRun {
         logger.info("\(message)")
     }
 
+    /// Progress that starts a stage a hang or an interruption would be pinned on: logged, and told to the control.
+    mutating func begin(_ stage: String) {
+        progress(stage)
+        self.stage = stage
+        let commit = commit.map { ", commit \($0.prefix(12))" } ?? ""
+        control.stage("\(stage) (target \(target.name)\(commit))")
+    }
+
+    /// Whether the sync must stop here because its task was cancelled; the first time, raises `sync_failed` with
+    /// the reason the control gives.
+    mutating func stopsHere() -> Bool {
+        guard Task.isCancelled else { return false }
+        abandon(control.interruption.reason ?? .shutdown)
+        return true
+    }
+
+    /// Gives the sync up for `reason`, once: `sync_failed` naming the reason and what was left undone.
+    mutating func abandon(_ reason: SyncInterruption.Reason) {
+        guard interruption == nil else { return }
+        interruption = reason
+        let undone = (stage ?? "the sync of this target") + " and every later step"
+        leftUndone = undone
+        raise(
+            SyncEvent(
+                .syncFailed,
+                reason.backsOff ? .error : .warning,
+                "sync of \(commit.map { String($0.prefix(12)) } ?? "this target") abandoned: \(reason.explanation); "
+                    + "left undone: \(undone)",
+                fields: ["reason": reason.field, "undone": undone]
+            )
+        )
+    }
+
     func report(
         _ outcome: TargetReport.Outcome,
         commit: String?,
@@ -42,7 +86,8 @@ struct TargetRun {
             events: events,
             applied: applied,
             pruned: pruned,
-            duration: ContinuousClock.now - started
+            duration: ContinuousClock.now - started,
+            leftUndone: leftUndone
         )
     }
 }

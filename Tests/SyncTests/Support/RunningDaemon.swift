@@ -51,6 +51,11 @@ struct RunningDaemon: Sendable {
         return state["default"].lastAppliedCommit
     }
 
+    /// Sends `signal` to the daemon: SIGSTOP pauses it as a long GC pause or a frozen VM would, SIGCONT resumes it.
+    func send(_ signal: Int32) {
+        kill(process.pid, signal)
+    }
+
     /// SIGTERM, as systemd stops it; returns the exit status.
     func stop() async throws -> Int32? {
         let process = process
