@@ -1,3 +1,4 @@
+import MooringCore
 import Synchronization
 
 /// Why a sync in progress was stopped before its end, set by whoever cancels the sync's task just before it does:
