@@ -16,6 +16,7 @@ struct Mooring: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, DiffCommand.self, SyncCommand.self, RunCommand.self, HistoryCommand.self,
+            RecordCommand.self,
             SourceCommand.self,
             StatusCommand.self,
             VersionCommand.self,
