@@ -35,7 +35,8 @@ extension RecordCommand {
         print(
             "wrote \(shown) from \(source)MLflow run \(draft.annotations[RecordDraft.runAnnotation] ?? "") at \(draft.annotations[RecordDraft.trackingAnnotation] ?? "")"
         )
-        print("  artifact: \(draft.record.artifact.uri) (digest \(draft.record.artifact.digest))")
+        let digest = draft.record.artifact.digest.map { "digest \($0)" } ?? "no digest"
+        print("  artifact: \(draft.record.artifact.uri) (\(digest))")
         for note in draft.notes { print("  note: \(note)") }
         print(GateVerdict(model: model, version: version, files: files, record: record, builder: builder).summary)
     }

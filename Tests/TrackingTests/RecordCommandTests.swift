@@ -91,6 +91,26 @@ struct RecordCommandTests {
         #expect(result.stdout.contains("could go live") && result.stdout.contains("as a canary against stable 12"))
     }
 
+    @Test("a remote artifact without a recorded digest: the record says why, and the version cannot go live")
+    func recordsAMissingDigest() async throws {
+        let scenario = try await RecordScenario()
+        defer { scenario.remove() }
+        let remote = scenario.server.runs.remote
+        let result = try await scenario.mooring([
+            "record", "fraud-detector", "15", "--from-mlflow-model", "\(remote.name)/\(remote.version)",
+            "--tracking-uri", scenario.server.url,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: scenario.record("fraud-detector", "15"), encoding: .utf8)
+        let artifact = try YAMLReader.documents(in: text)[0].value["spec"]?["artifact"]
+        #expect(artifact?["uri"] == .string("s3://acme-models/fraud-detector/15/"))
+        #expect(artifact?["digest"] == nil)
+        #expect(artifact?["noDigest"]?.stringValue?.contains("MLflow records no digest") == true)
+        #expect(result.stdout.contains("could not go live") && result.stdout.contains("has no artifact digest"))
+        let validation = try await scenario.mooring(["validate", "deploy-manifests"])
+        #expect(validation.status == 0, "\(validation.stdout)")
+    }
+
     @Test("--metric records only the metrics named")
     func choosesMetrics() async throws {
         let scenario = try await RecordScenario()

@@ -97,3 +97,44 @@ struct RecordDraftTests {
         #expect(throws: TrackingError.self) { try TrackingServer(uri: "databricks", environment: [:]) }
     }
 }
+
+@Suite("a record without an artifact digest")
+struct MissingDigestTests {
+    @Test("says why, validates as a record, and keeps the version from serving under the gate rules")
+    func missingDigest() throws {
+        let run = try JSONDecoder().decode(MLflowRun.self, from: Data(RecordDraftTests.runJSON.utf8))
+        let artifact = ResolvedArtifact(uri: "s3://models/churn/8", digest: nil, digestNote: "MLflow records no digest")
+        let draft = try RecordBuilder(model: "churn-predictor", version: "8").build(
+            run: run,
+            artifact: artifact,
+            registered: nil,
+            trackingURI: "https://mlflow.example.com"
+        )
+        #expect(draft.yaml.contains("noDigest: \"MLflow records no digest\""))
+        #expect(!draft.yaml.contains("    digest:"))
+        let record = SourceFile(path: "models/churn-predictor/versions/8.yaml", bytes: Array(draft.yaml.utf8))
+        #expect(DesiredStateBuilder().validate(files: [record]).report.isValid)
+        let deployment = SourceFile(
+            path: "models/churn-predictor/deployment.yaml",
+            bytes: Array(
+                """
+                apiVersion: mooring.dev/v1
+                kind: ModelDeployment
+                metadata: {name: churn-predictor, namespace: ml}
+                spec: {target: kserve, format: xgboost, stable: "8"}
+
+                """.utf8
+            )
+        )
+        let verdict = GateVerdict(
+            model: "churn-predictor",
+            version: "8",
+            files: [deployment],
+            record: record,
+            builder: DesiredStateBuilder()
+        )
+        #expect(!verdict.passes)
+        #expect(verdict.problems.map(\.rule) == [.artifactDigestMissing])
+        #expect(verdict.summary.contains("could not go live") && verdict.summary.contains("MLflow records no digest"))
+    }
+}

@@ -77,6 +77,8 @@ extension Diagnostic {
         public static let gateFailed = Rule("gate-failed")
         /// A gate names a metric the version record does not have.
         public static let gateMetricMissing = Rule("gate-metric-missing")
+        /// A served version whose record has no artifact digest (only `noDigest`, saying why).
+        public static let artifactDigestMissing = Rule("artifact-digest-missing")
 
         // Host policy.
         /// A namespace the host policy does not allow.
@@ -91,7 +93,8 @@ extension Diagnostic {
             invalidValue, invalidName,
             unknownKind, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
-            canaryEqualsStable, gateFailed, gateMetricMissing, namespaceNotAllowed, clusterKindNotAllowed,
+            canaryEqualsStable, gateFailed, gateMetricMissing, artifactDigestMissing, namespaceNotAllowed,
+            clusterKindNotAllowed,
         ]
     }
 }

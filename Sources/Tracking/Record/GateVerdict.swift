@@ -40,7 +40,7 @@ public struct GateVerdict: Sendable {
             path: files[position].path,
             bytes: Array(trial.map { $0.serialized(pretty: true) }.joined(separator: "\n---\n").utf8)
         )
-        let gateRules: Set<Diagnostic.Rule> = [.gateFailed, .gateMetricMissing]
+        let gateRules: Set<Diagnostic.Rule> = [.gateFailed, .gateMetricMissing, .artifactDigestMissing]
         let before = Set(
             builder.validate(files: files).report.diagnostics.filter { gateRules.contains($0.rule) }.map(\.message)
         )

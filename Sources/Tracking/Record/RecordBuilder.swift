@@ -1,4 +1,4 @@
-public import Manifests
+import Manifests
 import MooringCore
 
 /// Turns an MLflow run into a ModelVersion record: metrics (the latest value of each), params as
@@ -24,10 +24,9 @@ public struct RecordBuilder: Sendable {
         trackingURI: String
     ) throws(TrackingError) -> RecordDraft {
         var notes: [String] = []
-        guard let digest = artifact.digest else {
-            throw TrackingError(
-                .incomplete,
-                "no digest for the artifact: \(artifact.digestNote); record it on the run with the tag \(ArtifactResolver.digestTag), or pass --artifact-digest sha256:<hex>"
+        if artifact.digest == nil {
+            notes.append(
+                "no artifact digest: \(artifact.digestNote); the record says so (spec.artifact.noDigest) and the version cannot serve until a record has one (record it on the run with the tag \(ArtifactResolver.digestTag), or pass --artifact-digest sha256:<hex>)"
             )
         }
         let tags = run.tags
@@ -48,7 +47,11 @@ public struct RecordBuilder: Sendable {
             name: "\(model)-\(version)",
             model: model,
             version: version,
-            artifact: ModelVersion.Artifact(uri: artifact.uri, digest: digest),
+            artifact: ModelVersion.Artifact(
+                uri: artifact.uri,
+                digest: artifact.digest,
+                noDigest: artifact.digest == nil ? artifact.digestNote : nil
+            ),
             code: code,
             data: try datasets(run),
             hyperparameters: Self.hyperparameters(run.data?.params ?? []),

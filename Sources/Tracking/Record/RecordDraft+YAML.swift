@@ -25,8 +25,12 @@ extension RecordDraft {
             "  version: \(JSONValue.string(record.version).serialized())",
             "  artifact:",
             "    uri: \(JSONValue.string(record.artifact.uri).serialized())",
-            "    digest: \(JSONValue.string(record.artifact.digest).serialized())",
         ]
+        if let digest = record.artifact.digest {
+            lines.append("    digest: \(JSONValue.string(digest).serialized())")
+        } else {
+            lines.append("    noDigest: \(JSONValue.string(record.artifact.noDigest ?? "").serialized())")
+        }
         if let code = record.code {
             lines += [
                 "  code:",

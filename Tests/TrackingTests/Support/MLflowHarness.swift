@@ -28,6 +28,8 @@ struct MLflowHarness: Sendable {
         var registered: Registered
         /// A run that logged no model.
         var bare: String
+        /// A version registered from `s3://` storage (with `run` as its run): no digest can be had.
+        var remote: Registered
     }
 
     let url: String
@@ -57,18 +59,19 @@ struct MLflowHarness: Sendable {
         // The watcher and the server each get a session of their own (setsid), so nothing that ends this process
         // group ends the watcher before it has ended the server's group and removed the folder.
         let watcher = """
-            setsid mlflow server --backend-store-uri "sqlite:///$2/mlflow.db" --default-artifact-root "$2/artifacts" \
-              --host 127.0.0.1 --port "$3" --workers 1 &
+            parent=$1 folder=$2 port=$3
+            setsid mlflow server --backend-store-uri "sqlite:///$folder/mlflow.db" \
+              --default-artifact-root "$folder/artifacts" --host 127.0.0.1 --port "$port" --workers 1 &
             server=$!
             cleanup() {
               kill -TERM "-$server" 2>/dev/null
               for _ in 1 2 3 4 5 6; do kill -0 "$server" 2>/dev/null || break; sleep 0.5; done
               kill -KILL "-$server" 2>/dev/null
-              rm -rf "$2"
+              rm -rf "$folder"
               exit 0
             }
             trap cleanup TERM INT HUP
-            while kill -0 "$1" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
+            while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
             cleanup
             """
         let process = try SpawnedProcess(

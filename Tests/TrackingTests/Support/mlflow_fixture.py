@@ -1,7 +1,8 @@
 """Logs the MLflow runs that TrackingTests record from, through MLflow's own client.
 
 Usage: python3 mlflow_fixture.py TRACKING_URI OUTPUT_JSON
-Writes {"run": RUN_ID, "registered": {"name": ..., "version": ..., "run": ...}, "bare": RUN_ID} to OUTPUT_JSON.
+Writes {"run": RUN_ID, "registered": {"name": ..., "version": ..., "run": ...}, "bare": RUN_ID, "remote": {...}}
+to OUTPUT_JSON.
 """
 
 import json
@@ -50,6 +51,9 @@ def main():
     registered_run = log_run(experiment, 0.95, registered_name="fraud-detector")
     client = mlflow.MlflowClient()
     registered = client.search_model_versions("name='fraud-detector'")[0]
+    # A version registered from remote storage, of which Mooring can compute no digest.
+    client.create_registered_model("fraud-detector-remote")
+    remote = client.create_model_version("fraud-detector-remote", "s3://acme-models/fraud-detector/15/", run_id=run)
     with mlflow.start_run(experiment_id=experiment) as bare:
         mlflow.log_metric("auc", 0.5)
     with open(output, "w") as handle:
@@ -58,6 +62,7 @@ def main():
                 "run": run,
                 "registered": {"name": registered.name, "version": registered.version, "run": registered_run},
                 "bare": bare.info.run_id,
+                "remote": {"name": remote.name, "version": remote.version, "run": run},
             },
             handle,
         )
