@@ -111,6 +111,27 @@ struct RecordCommandTests {
         #expect(validation.status == 0, "\(validation.stdout)")
     }
 
+    @Test("with --config, the host's gate floors apply at record time too")
+    func appliesHostFloors() async throws {
+        let scenario = try await RecordScenario()
+        defer { scenario.remove() }
+        let config = scenario.checkout.path("mooring.yaml")
+        try "source: {url: \"file:///srv/deployments.git\"}\npolicy: {gateFloors: {auc: {min: 0.96}}}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let registered = scenario.server.runs.registered
+        let result = try await scenario.mooring([
+            "record", "fraud-detector", "14", "--from-mlflow-model", "\(registered.name)/\(registered.version)",
+            "--tracking-uri", scenario.server.url, "--config", config,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("could not go live"))
+        #expect(
+            result.stdout.contains("fraud-detector version 14 fails the host's gate floor auc ≥ 0.96 (record: 0.95")
+        )
+        // Stable 12 fails the floor too, but that is not the new version's problem.
+        #expect(!result.stdout.contains("version 12 fails"))
+    }
+
     @Test("--metric records only the metrics named")
     func choosesMetrics() async throws {
         let scenario = try await RecordScenario()
