@@ -5,7 +5,8 @@ import MooringCore
 import Tracking
 
 extension RecordCommand {
-    /// Compares the existing record with the run it names (or the run given) and reports every difference.
+    /// Compares the existing record with the run it names (or the run or registered version given) and reports
+    /// every difference.
     /// Without `--metric`, the metrics compared are the record's own.
     func checkRecord() async throws {
         let shown = (folder as NSString).appendingPathComponent(recordPath)
@@ -24,9 +25,14 @@ extension RecordCommand {
         let annotations = recorded["metadata"]?["annotations"]
         let namedRun = annotations?[RecordDraft.runAnnotation]?.stringValue
         let namedServer = annotations?[RecordDraft.trackingAnnotation]?.stringValue
-        let environmentServer = ProcessInfo.processInfo.environment["MLFLOW_TRACKING_URI"]
+        let environmentServer = ProcessInfo.processInfo.environment["MLFLOW_TRACKING_URI"].flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        // Without --from-mlflow or --from-mlflow-model, the run (or registered version) the record names.
+        let named = runID == nil && registeredModel == nil
         var draft = try await draft(
-            runID: runID ?? namedRun,
+            runID: named ? namedRun : runID,
+            registeredModel: named ? annotations?[RecordDraft.registeredAnnotation]?.stringValue : registeredModel,
             trackingURI: trackingURI ?? environmentServer ?? namedServer,
             metrics: metrics.isEmpty ? nil : metrics
         )

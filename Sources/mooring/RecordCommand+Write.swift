@@ -17,7 +17,12 @@ extension RecordCommand {
                 "\(shown) already exists: records are immutable, so it was not overwritten (record a new version, or compare it with the run with --check)"
             )
         }
-        let draft = try await draft(runID: runID, trackingURI: trackingURI, metrics: metrics.isEmpty ? nil : metrics)
+        let draft = try await draft(
+            runID: runID,
+            registeredModel: registeredModel,
+            trackingURI: trackingURI,
+            metrics: metrics.isEmpty ? nil : metrics
+        )
         let policy = try HostPolicy.load(config: config, target: target, folder: folder)
         let files = try folderFiles(policy: policy)
         let record = SourceFile(path: recordPath, bytes: Array(draft.yaml.utf8))

@@ -111,8 +111,14 @@ struct RecordCommand: AsyncParsableCommand {
         }
     }
 
-    /// Reads the run (of the registered version, when one is named) and makes the record.
-    func draft(runID given: String?, trackingURI uri: String?, metrics chosen: [String]?) async throws -> RecordDraft {
+    /// Reads the run (of the registered version `registeredModel`, `NAME/VERSION`, when one is named) and makes
+    /// the record.
+    func draft(
+        runID given: String?,
+        registeredModel: String?,
+        trackingURI uri: String?,
+        metrics chosen: [String]?
+    ) async throws -> RecordDraft {
         do {
             let server = try TrackingServer(uri: uri, environment: ProcessInfo.processInfo.environment)
             let client = MLflowClient(server: server)

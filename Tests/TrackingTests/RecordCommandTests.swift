@@ -89,6 +89,11 @@ struct RecordCommandTests {
         #expect(record["metadata"]?["annotations"]?["mooring.dev/mlflow-model-version"] == .string("fraud-detector/1"))
         #expect(record["spec"]?["metrics"]?["auc"] == .double(0.95))
         #expect(result.stdout.contains("could go live") && result.stdout.contains("as a canary against stable 12"))
+        let check = try await scenario.mooring(
+            ["record", "fraud-detector", "14", "--check"],
+            environment: ["MLFLOW_TRACKING_URI": scenario.server.url]
+        )
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
     @Test("a remote artifact without a recorded digest: the record says why, and the version cannot go live")

@@ -41,10 +41,9 @@ extension RecordDraft {
         if !record.data.isEmpty {
             lines.append("  data:")
             for dataset in record.data {
-                let fields: JSONValue = .object([
-                    "role": .string(dataset.role), "name": .string(dataset.name), "digest": .string(dataset.digest),
-                ])
-                lines.append("    - \(fields.serialized())")
+                let fields = [("role", dataset.role), ("name", dataset.name), ("digest", dataset.digest)]
+                let text = fields.map { "\($0.0): \(JSONValue.string($0.1).serialized())" }.joined(separator: ", ")
+                lines.append("    - {\(text)}")
             }
         }
         Self.appendMap("hyperparameters", record.hyperparameters, to: &lines)
