@@ -53,6 +53,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Tracking",
+            dependencies: ["MooringCore", "Manifests", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Cluster",
             dependencies: [
                 "MooringCore",
@@ -101,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "mooring",
             dependencies: [
-                "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore",
+                "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore", "Tracking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // `mooring demo` only: the simulated cluster, the git CLI, Ctrl-C.
@@ -156,6 +161,12 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Manifests", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TrackingTests",
+            dependencies: ["Tracking", "Manifests", "MooringCore", "TestSupport"],
+            exclude: ["Support/mlflow_fixture.py", "Support/bearer_proxy.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -16,7 +16,8 @@ struct Mooring: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, DiffCommand.self, SyncCommand.self, RunCommand.self, HistoryCommand.self,
-            SourceCommand.self, PromoteCommand.self,
+            RecordCommand.self, PromoteCommand.self,
+            SourceCommand.self,
             StatusCommand.self,
             VersionCommand.self,
             DemoCommand.self,

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Manifests
 import MooringCore
-import Sync
 
 /// `mooring validate [PATH] [--config FILE] [--format text|json|github]`: the offline check a pull request runs.
 struct ValidateCommand: AsyncParsableCommand {
@@ -55,7 +54,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let policy = try loadPolicy()
+        let policy = try HostPolicy.load(config: config, target: target, folder: path)
         let files: [SourceFile]
         do throws(ManifestsError) {
             files = try LocalFolderReader(limits: policy.limits).read(at: path)
@@ -75,49 +74,6 @@ struct ValidateCommand: AsyncParsableCommand {
         let result = DesiredStateBuilder(policy: policy).validate(files: files)
         print(result.formatted(as: format.reportFormat, style: style()), terminator: "")
         if !result.report.isValid { throw ExitCode(1) }
-    }
-
-    /// No configuration: no host policy. With one, the policy of the target named by `--target`, of the
-    /// only target, or of the target whose folder is PATH.
-    private func loadPolicy() throws -> ValidationPolicy {
-        guard let config else { return ValidationPolicy() }
-        let targets: [TargetSettings]
-        let limits: SourceLimits
-        do {
-            let file = try ConfigurationFile.load(config)
-            targets = try file.targetPolicies()
-            limits = try file.sourceLimits()
-        } catch {
-            throw CommandFailure.configuration(error)
-        }
-        let names = targets.map(\.name).joined(separator: ", ")
-        if let target {
-            guard let chosen = targets.first(where: { $0.name == target }) else {
-                throw CommandFailure.runtime("\(config) has no target named \(target) (targets: \(names))", code: 2)
-            }
-            return chosen.policy.validationPolicy(limits: limits)
-        }
-        if targets.count == 1, let only = targets.first { return only.policy.validationPolicy(limits: limits) }
-        let folder = Self.normalized(path)
-        let matches = targets.filter { candidate in
-            let configured = Self.normalized(candidate.path)
-            return folder == configured || folder.hasSuffix("/" + configured)
-        }
-        guard matches.count == 1, let chosen = matches.first else {
-            throw CommandFailure.runtime(
-                "\(config) has several targets (\(names)) and none has the folder \(path); choose one with --target",
-                code: 2
-            )
-        }
-        return chosen.policy.validationPolicy(limits: limits)
-    }
-
-    /// A folder path without `./` and trailing slashes, for comparing with a target's `path`.
-    private static func normalized(_ path: String) -> String {
-        var text = path
-        while text.hasPrefix("./") { text.removeFirst(2) }
-        while text.count > 1, text.hasSuffix("/") { text.removeLast() }
-        return text
     }
 
     private func style() -> ReportStyle {

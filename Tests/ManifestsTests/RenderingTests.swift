@@ -18,7 +18,7 @@ struct RenderingTests {
                 "drift": model.drift.map { .string($0.rawValue) } ?? .null,
                 "objects": .array(model.objects.map { .string($0.description) }),
                 "versions": .array(
-                    model.versions.map { .string("\($0.version) \($0.artifact.uri) \($0.artifact.digest)") }
+                    model.versions.map { .string("\($0.version) \($0.artifact.uri) \($0.artifact.digest ?? "")") }
                 ),
             ]
         }

@@ -31,8 +31,15 @@ extension ModelVersion {
     }
 
     private static func readArtifact(_ reader: inout SpecReader) -> Artifact? {
-        guard reader.object(at: "spec.artifact", known: ["uri", "digest"], required: true) != nil else { return nil }
+        guard let fields = reader.object(at: "spec.artifact", known: ["uri", "digest", "noDigest"], required: true)
+        else { return nil }
         let uri = reader.string(at: "spec.artifact.uri", required: true)
+        // A record without a digest must say why (`noDigest`); gates keep such a version from serving.
+        if fields["digest"] == nil, fields["noDigest"] != nil {
+            let reason = reader.string(at: "spec.artifact.noDigest", required: true)
+            guard let uri, let reason else { return nil }
+            return Artifact(uri: uri, digest: nil, noDigest: reason)
+        }
         let digest = reader.digest(at: "spec.artifact.digest")
         guard let uri, let digest else { return nil }
         return Artifact(uri: uri, digest: digest)

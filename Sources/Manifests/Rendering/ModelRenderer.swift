@@ -80,8 +80,10 @@ struct ModelRenderer {
             ["name": "MODEL_NAME", "value": .string(deployment.name)],
             ["name": "MODEL_VERSION", "value": .string(record.version)],
             ["name": "MODEL_URI", "value": .string(record.artifact.uri)],
-            ["name": "MODEL_DIGEST", "value": .string(record.artifact.digest)],
         ]
+        if let digest = record.artifact.digest {
+            environment.append(["name": "MODEL_DIGEST", "value": .string(digest)])
+        }
         if let format = deployment.format { environment.append(["name": "MODEL_FORMAT", "value": .string(format)]) }
         var container: JSONValue = [
             "name": "model-server",

@@ -97,7 +97,7 @@ extension ValidationResult {
                     model.versions.map {
                         [
                             "version": .string($0.version), "artifact": .string($0.artifact.uri),
-                            "digest": .string($0.artifact.digest),
+                            "digest": $0.artifact.digest.map { .string($0) } ?? .null,
                         ]
                     }
                 ),

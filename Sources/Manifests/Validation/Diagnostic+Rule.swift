@@ -81,6 +81,8 @@ extension Diagnostic {
         public static let queryVariableUnknown = Rule("query-variable-unknown")
         /// A canary without `spec.analysis` where the host requires analysis for every canary.
         public static let canaryAnalysisRequired = Rule("canary-analysis-required")
+        /// A served version whose record has no artifact digest (only `noDigest`, saying why).
+        public static let artifactDigestMissing = Rule("artifact-digest-missing")
 
         // Host policy.
         /// A namespace the host policy does not allow.
@@ -95,8 +97,8 @@ extension Diagnostic {
             invalidValue, invalidName,
             unknownKind, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
-            canaryEqualsStable, gateFailed, gateMetricMissing, queryVariableUnknown, canaryAnalysisRequired,
-            namespaceNotAllowed, clusterKindNotAllowed,
+            canaryEqualsStable, gateFailed, gateMetricMissing, artifactDigestMissing, queryVariableUnknown,
+            canaryAnalysisRequired, namespaceNotAllowed, clusterKindNotAllowed,
         ]
     }
 }

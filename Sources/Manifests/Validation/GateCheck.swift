@@ -49,6 +49,15 @@ struct GateCheck {
 
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        for served in [stable, canary].compactMap({ $0 }) where served.record.artifact.digest == nil {
+            diagnostics.append(
+                diagnostic(
+                    .artifactDigestMissing,
+                    at: served.namedAt,
+                    "\(deployment.name) version \(served.record.version) has no artifact digest, so it cannot serve (its record says: \(served.record.artifact.noDigest ?? "nothing"); record: \(served.document.file):\(served.document.line(of: "spec.artifact"))); record a new version with spec.artifact.digest"
+                )
+            )
+        }
         for requirement in requirements() {
             let checked = requirement.bound == .delta ? [canary].compactMap { $0 } : [stable, canary].compactMap { $0 }
             for served in checked {
