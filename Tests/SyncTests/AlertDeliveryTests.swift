@@ -152,4 +152,38 @@ struct AlertDeliveryTests {
             )
         }
     }
+
+    @Test("a resolved condition reads as resolved in Slack, saying why and what it was; in Alertmanager it has endsAt")
+    func resolvedNotice() throws {
+        let event = SyncEvent(
+            .validationFailed,
+            .error,
+            "commit 9e8d7c6b5a41 refused, nothing applied: 1 problem(s)\nmodels/a.yaml:3: bad",
+            fields: ["target": "beta", "commit": "9e8d7c6b5a41ff"]
+        )
+        let resolved = AlertNotice(
+            event: event,
+            status: .resolved,
+            startsAt: Self.origin.time,
+            endsAt: Self.origin.time + 90,
+            resolution: "no commit refused any more; serving 3f2c1a9b8d7e"
+        )
+        let slack = AlertPayload.payloads(for: [resolved], format: .slack, origin: Self.origin)
+        let text = try #require(try JSONValue.parse(String(decoding: slack[0].body, as: UTF8.self))["text"])
+        #expect(
+            text
+                == .string(
+                    "Mooring on ops-1:\n:white_check_mark: *validation_failed* [beta] resolved: no commit refused any "
+                        + "more; serving 3f2c1a9b8d7e (was: commit 9e8d7c6b5a41 refused, nothing applied: 1 problem(s))"
+                )
+        )
+        let manager = AlertPayload.payloads(for: [resolved], format: .alertmanager, origin: Self.origin)
+        let alert = try #require(
+            try JSONValue.parse(String(decoding: manager[0].body, as: UTF8.self)).arrayValue?.first
+        )
+        #expect(alert["labels"] == ["alertname": "validation_failed", "severity": "error", "target": "beta"])
+        #expect(alert["startsAt"] == .string(AlertPayload.timestamp(Self.origin.time)))
+        #expect(alert["endsAt"] == .string(AlertPayload.timestamp(Self.origin.time + 90)))
+        #expect(AlertmanagerSchema.problem(in: String(decoding: manager[0].body, as: UTF8.self)) == nil)
+    }
 }
