@@ -209,4 +209,43 @@ struct AlertLifecycleScenarioTests {
             #expect(!cli.stderr.contains("was refused before"), "a repeat is not logged at info: \(cli.stderr)")
         }
     }
+
+    @Test(
+        "an outage and a refused commit are logged when they start, not at every poll; the outage resolves when git answers"
+    )
+    func quietRepeats() async throws {
+        try await withDeployedScenario { scenario, _, _ in
+            let logs = CapturedLogs()
+            let engine = try SyncEngine(
+                configuration: try MooringConfiguration.load(from: scenario.configurationPath),
+                logger: logs.logger
+            )
+            try await withAlertHarness(in: scenario.directory, path: "/hook", format: .generic) { harness in
+                try await harness.running {
+                    let moved = scenario.directory.appendingPathComponent("moved.git")
+                    try FileManager.default.moveItem(at: scenario.repository.bare, to: moved)
+                    for _ in 1...3 { harness.alerts.submit(await engine.sync()) }
+                    try FileManager.default.moveItem(at: moved, to: scenario.repository.bare)
+                    harness.alerts.submit(await engine.sync())
+
+                    try scenario.promoteFraudCanary(newCanaryAUC: 0.85)
+                    try await scenario.push("fraud-detector: canary 14 (worse)")
+                    for _ in 1...3 { harness.alerts.submit(await engine.sync()) }
+                    try await waitUntil("the refusal posted") {
+                        try harness.received().contains { $0["event"] == "validation_failed" }
+                    }
+                }
+
+                let loud = logs.entries.filter { $0.level >= .info }.map(\.message)
+                func logged(_ text: String) -> Int { loud.filter { $0.contains(text) }.count }
+                #expect(logged("git source unreachable") == 1, "\(loud)")
+                #expect(logged("reachable again") == 1, "\(loud)")
+                #expect(logged("refused, nothing applied") == 1, "\(loud)")
+                #expect(logged("was refused before") == 0, "\(loud)")
+                #expect(logs.entries.filter { $0.message.contains("was refused before") }.count == 2, "at debug")
+                let outage = try harness.received().filter { $0["event"] == "source_unreachable" }
+                #expect(outage.map { $0["status"] } == ["firing", "resolved"], "\(outage)")
+            }
+        }
+    }
 }
