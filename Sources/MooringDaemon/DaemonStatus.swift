@@ -41,7 +41,7 @@ public actor DaemonStatus {
         nextSyncAt = nil
     }
 
-    /// Records a finished sync: each target's outcome, commit, serving models and drift (read from `engine`,
+    /// Records a finished sync: each target's outcome, commit (and refused commit), serving models and drift (read from `engine`,
     /// whose journal the sync just updated), its events, readiness and the metrics.
     func record(_ report: SyncReport, engine: SyncEngine, nextSyncAt: Date) async {
         let now = Date()
@@ -57,6 +57,7 @@ public actor DaemonStatus {
             target.retryAfter = journal?.retryAfter.flatMap { $0 > now ? $0 : nil }
             target.lastAppliedCommit = journal?.lastAppliedCommit
             target.commit = await commit(targetReport.commit, engine: engine)
+            target.refusedCommit = await commit(targetReport.refusedCommit, engine: engine)
             target.models = (journal?.models ?? [:]).sorted { $0.key < $1.key }
                 .map { name, model in
                     StatusDocument.Model(

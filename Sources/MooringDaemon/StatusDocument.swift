@@ -18,6 +18,7 @@ public import Foundation
 ///     "durationSeconds": 3.2,
 ///     "commit": {"id": "3f2c…", "author": "Ada", "email": "ada@example.com",
 ///                "subject": "fraud-detector: canary 13 at 10%", "time": "2026-05-04T08:59:00Z"},
+///     "refusedCommit": {"id": "9e8d…", "author": "Bob", "subject": "fraud-detector: canary 14"},
 ///     "lastAppliedCommit": "3f2c…",
 ///     "models": [{"name": "fraud-detector", "namespace": "ml-prod", "stable": "12",
 ///                 "canary": "13", "canaryTraffic": 10}],
@@ -33,7 +34,8 @@ public import Foundation
 /// default, commit 3f2c…)", "since": …, "syncStartedAt": …, "deadline": …}`.
 ///
 /// `outcome` is one of `in-sync`, `applied`, `drifted`, `degraded`, `refused`, `failed`, `waiting` (left out
-/// before the target's first sync); `retryAfter` is there while a commit that failed waits for its retry;
+/// before the target's first sync); `commit` is the commit the target is synced to and `refusedCommit`, there only
+/// when the last sync refused a commit, the one refused (`commit` is then the one still serving); `retryAfter` is there while a commit that failed waits for its retry;
 /// `drift` lists objects left drifted under `drift: alert`; `events` holds the most recent events, newest first
 /// (at most ``DaemonStatus/eventLimit``).
 public struct StatusDocument: Codable, Sendable, Equatable {
@@ -73,7 +75,10 @@ public struct StatusDocument: Codable, Sendable, Equatable {
         public var durationSeconds: Double?
         /// When a commit that failed its health check may be tried again.
         public var retryAfter: Date?
+        /// The commit the desired state came from; for a refused commit, the last applied one, still serving.
         public var commit: Commit?
+        /// The commit the last sync refused (invalid, a failed gate, a rejected signature); left out otherwise.
+        public var refusedCommit: Commit?
         public var lastAppliedCommit: String?
         public var models: [Model]
         public var drift: [Drift]

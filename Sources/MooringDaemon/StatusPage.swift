@@ -50,11 +50,9 @@ enum StatusPage {
             html += row("Last sync", escape(time(at) + took))
         }
         if let retry = target.retryAfter { html += row("Retry after", escape(time(retry))) }
-        if let commit = target.commit {
-            var text = "<code>\(escape(String(commit.id.prefix(12))))</code>"
-            if let subject = commit.subject { text += " " + escape(subject) }
-            if let author = commit.author { text += " <span class=\"muted\">by \(escape(author))</span>" }
-            html += row("Commit", text)
+        if let refused = target.refusedCommit { html += row("Refused commit", commit(refused)) }
+        if let serving = target.commit {
+            html += row(target.refusedCommit == nil ? "Commit" : "Still serving", commit(serving))
         }
         if let applied = target.lastAppliedCommit, applied != target.commit?.id {
             html += row("Last applied", "<code>\(escape(String(applied.prefix(12))))</code>")
@@ -63,6 +61,14 @@ enum StatusPage {
         html += models(target.models)
         html += drift(target.drift)
         return html
+    }
+
+    /// A commit's short id, subject and author.
+    private static func commit(_ commit: StatusDocument.Commit) -> String {
+        var text = "<code>\(escape(String(commit.id.prefix(12))))</code>"
+        if let subject = commit.subject { text += " " + escape(subject) }
+        if let author = commit.author { text += " <span class=\"muted\">by \(escape(author))</span>" }
+        return text
     }
 
     private static func models(_ models: [StatusDocument.Model]) -> String {

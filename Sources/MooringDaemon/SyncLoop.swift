@@ -93,11 +93,8 @@ public struct SyncLoop: Service {
         }
     }
 
-    /// One line for `systemctl status`: each target's outcome and commit.
+    /// One line for `systemctl status`: each target's outcome and the commit it is about.
     static func status(of report: SyncReport) -> String {
-        report.targets.map {
-            "\($0.target) \($0.outcome.rawValue) at \($0.commit.map { String($0.prefix(12)) } ?? "-")"
-        }
-        .joined(separator: "; ")
+        report.targets.map { "\($0.target) \($0.headline)" }.joined(separator: "; ")
     }
 }

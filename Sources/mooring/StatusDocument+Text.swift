@@ -13,11 +13,9 @@ extension StatusDocument {
             if let at = target.lastSyncAt { head += " at \(Self.time(at))" }
             if let seconds = target.durationSeconds { head += String(format: " (%.1f s)", seconds) }
             lines.append(head)
+            if let refused = target.refusedCommit { lines.append("  refused \(Self.line(refused))") }
             if let commit = target.commit {
-                var line = "  commit  \(commit.id.prefix(12))"
-                if let subject = commit.subject { line += " \(subject)" }
-                if let author = commit.author { line += " (\(author))" }
-                lines.append(line)
+                lines.append("  \(target.refusedCommit == nil ? "commit " : "serving") \(Self.line(commit))")
             }
             if let retry = target.retryAfter { lines.append("  retry   after \(Self.time(retry))") }
             for model in target.models {
@@ -37,6 +35,14 @@ extension StatusDocument {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A commit's short id, subject and author.
+    private static func line(_ commit: Commit) -> String {
+        var line = String(commit.id.prefix(12))
+        if let subject = commit.subject { line += " \(subject)" }
+        if let author = commit.author { line += " (\(author))" }
+        return line
     }
 
     private var activity: String {

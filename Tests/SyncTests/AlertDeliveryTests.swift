@@ -10,10 +10,15 @@ import Testing
 struct AlertDeliveryTests {
     static let origin = AlertPayload.Origin(host: "ops-1", time: Date(timeIntervalSince1970: 1_800_000_000))
 
+    /// `events` as point notices raised at the origin's time.
+    static func points(_ events: [SyncEvent]) -> [AlertNotice] {
+        events.map { AlertNotice.point($0, at: origin.time) }
+    }
+
     @Test("a Slack message escapes Slack's markup characters, so an event cannot ping a channel")
     func slackEscaping() throws {
         let event = SyncEvent(.validationFailed, .error, "bad <!channel> & <http://x|y>", fields: ["target": "a<b"])
-        let payloads = AlertPayload.payloads(for: [event], format: .slack, origin: Self.origin)
+        let payloads = AlertPayload.payloads(for: Self.points([event]), format: .slack, origin: Self.origin)
         let text = try #require(try JSONValue.parse(String(decoding: payloads[0].body, as: UTF8.self))["text"])
         #expect(
             text
@@ -24,7 +29,7 @@ struct AlertDeliveryTests {
     @Test("a Slack message lists at most fifty events and says how many more there were")
     func slackLimit() throws {
         let events = (1...60).map { SyncEvent(.driftHealed, .info, "healed \($0)") }
-        let payloads = AlertPayload.payloads(for: events, format: .slack, origin: Self.origin)
+        let payloads = AlertPayload.payloads(for: Self.points(events), format: .slack, origin: Self.origin)
         #expect(payloads.count == 1)
         let text = try #require(
             try JSONValue.parse(String(decoding: payloads[0].body, as: UTF8.self))["text"]?.stringValue
@@ -127,5 +132,58 @@ struct AlertDeliveryTests {
                 )
             }
         }
+    }
+
+    @Test("alerts.resendInterval is read as a duration, one minute when absent; a bad one names its file and line")
+    func resendInterval() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appendingPathComponent("mooring.yaml").path
+            try "stateDir: state\nalerts:\n  format: alertmanager\n  resendInterval: 30s\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try ConfigurationFile.load(path).alerts().resendInterval == .seconds(30))
+            try "alerts:\n  format: alertmanager\n".write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try ConfigurationFile.load(path).alerts().resendInterval == .seconds(60))
+            try "alerts:\n  format: alertmanager\n  resendInterval: soon\n"
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            let error = #expect(throws: ConfigurationError.self) { try ConfigurationFile.load(path).alerts() }
+            #expect(
+                error?.description.hasPrefix("\(path):3: alerts.resendInterval: ") == true,
+                "\(String(describing: error))"
+            )
+        }
+    }
+
+    @Test("a resolved condition reads as resolved in Slack, saying why and what it was; in Alertmanager it has endsAt")
+    func resolvedNotice() throws {
+        let event = SyncEvent(
+            .validationFailed,
+            .error,
+            "commit 9e8d7c6b5a41 refused, nothing applied: 1 problem(s)\nmodels/a.yaml:3: bad",
+            fields: ["target": "beta", "commit": "9e8d7c6b5a41ff"]
+        )
+        let resolved = AlertNotice(
+            event: event,
+            status: .resolved,
+            startsAt: Self.origin.time,
+            endsAt: Self.origin.time + 90,
+            resolution: "no commit refused any more; serving 3f2c1a9b8d7e"
+        )
+        let slack = AlertPayload.payloads(for: [resolved], format: .slack, origin: Self.origin)
+        let text = try #require(try JSONValue.parse(String(decoding: slack[0].body, as: UTF8.self))["text"])
+        #expect(
+            text
+                == .string(
+                    "Mooring on ops-1:\n:white_check_mark: *validation_failed* [beta] resolved: no commit refused any "
+                        + "more; serving 3f2c1a9b8d7e (was: commit 9e8d7c6b5a41 refused, nothing applied: 1 problem(s))"
+                )
+        )
+        let manager = AlertPayload.payloads(for: [resolved], format: .alertmanager, origin: Self.origin)
+        let alert = try #require(
+            try JSONValue.parse(String(decoding: manager[0].body, as: UTF8.self)).arrayValue?.first
+        )
+        #expect(alert["labels"] == ["alertname": "validation_failed", "severity": "error", "target": "beta"])
+        #expect(alert["startsAt"] == .string(AlertPayload.timestamp(Self.origin.time)))
+        #expect(alert["endsAt"] == .string(AlertPayload.timestamp(Self.origin.time + 90)))
+        #expect(AlertmanagerSchema.problem(in: String(decoding: manager[0].body, as: UTF8.self)) == nil)
     }
 }

@@ -275,16 +275,27 @@ struct AlertScenarioTests {
         }
     }
 
-    @Test("mooring run stops at start with a configuration error when the webhook file holds no URL, naming the file")
+    @Test(
+        "mooring run and sync stop at start with a configuration error when the webhook file holds no URL, naming file and line"
+    )
     func badWebhookFile() async throws {
         try await withSyncScenario { scenario in
             try scenario.configureAlerts(webhook: "hooks.example.com/T0SECRET\n", format: "generic")
-            let result = try await scenario.mooring("run")
+            let configuration = try String(contentsOfFile: scenario.configurationPath, encoding: .utf8)
+            let line =
+                try #require(configuration.components(separatedBy: "\n").firstIndex { $0.contains("webhookUrlFile") })
+                + 1
+            for command in ["run", "sync"] {
+                let result = try await scenario.mooring(command)
 
-            #expect(result.status == 2, "\(result.stderr)")
-            #expect(result.stderr.contains("alerts.webhookUrlFile"))
-            #expect(result.stderr.contains(scenario.directory.appendingPathComponent("alert-webhook").path))
-            #expect(!result.stderr.contains("SECRET"))
+                #expect(result.status == 2, "\(result.stderr)")
+                #expect(
+                    result.stderr.contains("\(scenario.configurationPath):\(line): alerts.webhookUrlFile: file "),
+                    "the file, line and key: \(result.stderr)"
+                )
+                #expect(result.stderr.contains(scenario.directory.appendingPathComponent("alert-webhook").path))
+                #expect(!result.stderr.contains("SECRET"))
+            }
             #expect(try scenario.journal.history().entries.isEmpty, "no sync ran")
         }
     }

@@ -53,7 +53,8 @@ struct DemoCommandTests {
             #expect(output.contains("; fraud-detector 13 → 12 + canary 13 (10%)"), "\(output)")
             // The refused gate names the metric; churn-predictor 7 keeps serving.
             #expect(output.contains("[gate_failed] churn-predictor version 8 fails gate f1 ≥ 0.70 (record: 0.52"))
-            #expect(output.contains("default: refused at"), "\(output)")
+            #expect(output.contains("default: refused "), "\(output)")
+            #expect(output.contains("(still serving "), "the refused commit and the one serving: \(output)")
             let afterGate = output.components(separatedBy: "[gate_failed]").last ?? ""
             let serving = afterGate.split(separator: "\n").first { $0.hasPrefix("churn-predictor ") }
             #expect(serving?.hasSuffix(" 7") == true, "the version label of the Deployment: \(afterGate)")

@@ -4,7 +4,8 @@ import Logging
 import Synchronization
 
 /// An HTTP receiver on 127.0.0.1 for webhook posts: it records every request and answers with the statuses it is
-/// told to, in turn, then 200.
+/// told to, in turn, then 200 — or 400 to a body its `validate` check finds a problem in, as a real receiver that
+/// checks its schema does.
 public final class WebhookReceiver: Sendable {
     /// One request as received.
     public struct Request: Sendable {
@@ -41,9 +42,16 @@ public final class WebhookReceiver: Sendable {
     /// Every request received so far.
     public var requests: [Request] { recorder.state.withLock { $0.requests } }
 
-    /// Starts a receiver that gives `answers` to the first requests, in order, and 200 to the rest.
-    public static func start(answers: [Answer] = []) async throws -> WebhookReceiver {
-        let recorder = Recorder(answers: answers)
+    /// The problems `validate` found, one per request answered 400.
+    public var rejections: [String] { recorder.state.withLock { $0.rejections } }
+
+    /// Starts a receiver that gives `answers` to the first requests, in order, and 200 to the rest; a body for which
+    /// `validate` returns a problem gets 400 instead.
+    public static func start(
+        answers: [Answer] = [],
+        validate: (@Sendable (String) -> String?)? = nil
+    ) async throws -> WebhookReceiver {
+        let recorder = Recorder(answers: answers, validate: validate)
         let responder = Responder(recorder: recorder)
         var logger = Logger(label: "webhook-receiver")
         logger.logLevel = .critical
@@ -76,9 +84,13 @@ public final class WebhookReceiver: Sendable {
 
     /// The requests so far and the answers still to give, shared with the server's handler.
     private final class Recorder: Sendable {
-        let state: Mutex<(requests: [Request], answers: [Answer])>
+        let state: Mutex<(requests: [Request], answers: [Answer], rejections: [String])>
+        let validate: (@Sendable (String) -> String?)?
 
-        init(answers: [Answer]) { state = Mutex(([], answers)) }
+        init(answers: [Answer], validate: (@Sendable (String) -> String?)?) {
+            state = Mutex(([], answers, []))
+            self.validate = validate
+        }
     }
 
     private struct Responder: HTTPResponder {
@@ -93,8 +105,13 @@ public final class WebhookReceiver: Sendable {
                 contentType: request.headers[.contentType] ?? "",
                 body: String(buffer: buffer)
             )
+            let problem = recorder.validate?(received.body)
             let answer = recorder.state.withLock { state in
                 state.requests.append(received)
+                if let problem {
+                    state.rejections.append(problem)
+                    return Answer(400)
+                }
                 return state.answers.isEmpty ? Answer(200) : state.answers.removeFirst()
             }
             var headers = HTTPFields()
@@ -107,9 +124,10 @@ public final class WebhookReceiver: Sendable {
 /// Starts a `WebhookReceiver` for the duration of `body` and stops it afterwards, whatever happens.
 public func withWebhookReceiver<Result>(
     answers: [WebhookReceiver.Answer] = [],
+    validate: (@Sendable (String) -> String?)? = nil,
     _ body: (WebhookReceiver) async throws -> Result
 ) async throws -> Result {
-    let receiver = try await WebhookReceiver.start(answers: answers)
+    let receiver = try await WebhookReceiver.start(answers: answers, validate: validate)
     do {
         let result = try await body(receiver)
         await receiver.stop()

@@ -13,6 +13,8 @@ public struct AlertDeliveryOptions: Sendable {
     public var requestTimeout: Duration
     /// How long delivery goes on after a graceful shutdown began.
     public var flushTimeout: Duration
+    /// How often conditions that still fire are posted again to an Alertmanager (`alerts.resendInterval`).
+    public var resendInterval: Duration
 
     public init(
         capacity: Int = 100,
@@ -20,7 +22,8 @@ public struct AlertDeliveryOptions: Sendable {
         initialDelay: Duration = .seconds(1),
         maximumDelay: Duration = .seconds(60),
         requestTimeout: Duration = .seconds(10),
-        flushTimeout: Duration = .seconds(5)
+        flushTimeout: Duration = .seconds(5),
+        resendInterval: Duration = .seconds(60)
     ) {
         self.capacity = max(1, capacity)
         self.attempts = max(1, attempts)
@@ -28,6 +31,7 @@ public struct AlertDeliveryOptions: Sendable {
         self.maximumDelay = maximumDelay
         self.requestTimeout = requestTimeout
         self.flushTimeout = flushTimeout
+        self.resendInterval = resendInterval
     }
 
     /// What to do after a try.

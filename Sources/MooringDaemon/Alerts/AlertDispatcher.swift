@@ -11,6 +11,12 @@ import Glibc
 /// Posts the events of every sync to the alert webhook (`alerts.webhookUrlFile`) in `alerts.format`, without ever
 /// holding up a sync.
 ///
+/// Lasting conditions (drift, a refused commit, a blocked prune, an unhealthy apply, an unreachable source, a lost
+/// leadership) go through an ``AlertTracker``: one firing notice when a condition starts or changes, one resolved
+/// notice when a later sync shows it cleared; to an Alertmanager, conditions still firing are also posted again
+/// every `resendInterval`, with the same labels and `startsAt`. Point events (a deploy, a healed drift) are posted
+/// once. A one-shot sync (`tracksConditions: false`) posts its events as they are.
+///
 /// The loop hands each report to `submit(_:)`, which only queues: a bounded queue whose oldest messages are dropped
 /// (and the drop logged with a count) when a receiver falls behind. Delivery runs on this service's own task, one
 /// message at a time, in order, each retried as `AlertDeliveryOptions` says. On a graceful shutdown the messages
@@ -28,11 +34,17 @@ public final class AlertDispatcher: Service, Sendable {
     private let continuation: AsyncStream<AlertPayload>.Continuation
     /// Messages queued or being delivered.
     private let pending = Mutex(0)
+    /// Whether lasting conditions fire and resolve (the daemon), or every event is posted as it is (a one-shot
+    /// sync).
+    private let tracksConditions: Bool
+    /// The conditions firing.
+    private let tracker = Mutex(AlertTracker())
 
     public init(
         webhook: AlertWebhook,
         format: AlertSettings.Format,
         options: AlertDeliveryOptions = AlertDeliveryOptions(),
+        tracksConditions: Bool = true,
         logger: Logger
     ) {
         client = WebhookClient(webhook: webhook, timeout: options.requestTimeout)
@@ -46,30 +58,54 @@ public final class AlertDispatcher: Service, Sendable {
             of: AlertPayload.self,
             bufferingPolicy: .bufferingNewest(options.capacity)
         )
+        self.tracksConditions = tracksConditions
     }
 
     /// The dispatcher `configuration.alerts` asks for, or `nil` when it names no webhook; the webhook file is read
     /// now, so a missing or malformed one stops the daemon at start with a configuration error.
     public static func configured(
         by configuration: MooringConfiguration,
+        options: AlertDeliveryOptions = AlertDeliveryOptions(),
+        tracksConditions: Bool = true,
         logger: Logger
     ) throws(ConfigurationError) -> AlertDispatcher? {
         guard let file = configuration.alerts.webhookURLFile else { return nil }
-        let webhook = try AlertWebhook(readingFrom: file, configurationFile: configuration.file)
-        return AlertDispatcher(webhook: webhook, format: configuration.alerts.format, logger: logger)
+        let webhook = try AlertWebhook(
+            readingFrom: file,
+            configurationFile: configuration.file,
+            configurationLine: configuration.alerts.webhookURLFileLine
+        )
+        var options = options
+        options.resendInterval = configuration.alerts.resendInterval
+        return AlertDispatcher(
+            webhook: webhook,
+            format: configuration.alerts.format,
+            options: options,
+            tracksConditions: tracksConditions,
+            logger: logger
+        )
     }
 
-    /// Queues the events of `report` for delivery and returns at once.
+    /// Queues the notices of `report` for delivery and returns at once.
     public func submit(_ report: SyncReport) {
-        submit(report.allEvents)
+        let now = Date()
+        guard tracksConditions else { return enqueue(report.allEvents.map { .point($0, at: now) }, at: now) }
+        // Queued under the tracker's lock, so a re-send never overtakes the resolution that ended it.
+        tracker.withLock { enqueue($0.notices(for: report, at: now), at: now) }
     }
 
     /// Queues `events` raised outside a sync (such as `leader_acquired`) for delivery and returns at once.
     public func submit(_ events: [SyncEvent]) {
+        let now = Date()
+        guard tracksConditions else { return enqueue(events.map { .point($0, at: now) }, at: now) }
+        tracker.withLock { enqueue($0.notices(for: events, at: now), at: now) }
+    }
+
+    private func enqueue(_ notices: [AlertNotice], at now: Date) {
         let payloads = AlertPayload.payloads(
-            for: events,
+            for: notices,
             format: format,
-            origin: AlertPayload.Origin(host: host, time: Date())
+            origin: AlertPayload.Origin(host: host, time: now)
         )
         var dropped: [AlertPayload] = []
         var notSent: [AlertPayload] = []
@@ -94,12 +130,14 @@ public final class AlertDispatcher: Service, Sendable {
         }
     }
 
-    /// Delivers queued messages until a graceful shutdown's flush deadline, or cancellation.
+    /// Delivers queued messages until a graceful shutdown's flush deadline, or cancellation; meanwhile posts the
+    /// conditions still firing to an Alertmanager every `resendInterval`.
     public func run() async {
         await Race.first {
-            for await payload in self.queue {
-                guard await self.deliver(payload) else { return }
-                self.pending.withLock { $0 -= 1 }
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.resendWhileFiring() }
+                await self.deliverQueued()
+                group.cancelAll()
             }
         } or: {
             // Ends delivery `flushTimeout` after a graceful shutdown began (at once when cancelled).
@@ -107,11 +145,53 @@ public final class AlertDispatcher: Service, Sendable {
             self.continuation.finish()
             try? await Task.sleep(for: self.options.flushTimeout)
         }
+        close(before: "shutdown")
+    }
+
+    /// Delivers what was submitted, for a process about to exit (`mooring sync`): returns once every message was
+    /// delivered, refused or given up, or after `timeout`; what is left then is logged as a warning.
+    public func deliverSubmitted(within timeout: Duration) async {
+        continuation.finish()
+        await Race.first {
+            await self.deliverQueued()
+        } or: {
+            try? await Task.sleep(for: timeout)
+        }
+        close(before: "exit")
+    }
+
+    /// Delivers queued messages, in order, until the queue is finished or the task cancelled.
+    private func deliverQueued() async {
+        for await payload in queue {
+            guard await deliver(payload) else { return }
+            pending.withLock { $0 -= 1 }
+        }
+    }
+
+    /// Posts the conditions still firing again every `resendInterval`, to an Alertmanager only (which resolves an
+    /// alert not re-sent within its `resolve_timeout`); chat receivers get a message when a condition starts,
+    /// changes or clears, not reminders.
+    private func resendWhileFiring() async {
+        guard format == .alertmanager, tracksConditions else { return }
+        while true {
+            do { try await Task.sleep(for: options.resendInterval) } catch { return }
+            guard !Task.isShuttingDownGracefully else { return }
+            tracker.withLock { tracker in
+                let firing = tracker.firing
+                guard !firing.isEmpty else { return }
+                logger.debug("re-sending \(firing.count) firing alert(s)")
+                enqueue(firing, at: Date())
+            }
+        }
+    }
+
+    /// Releases the connection and logs how many messages were left undelivered `before` shutdown or exit.
+    private func close(before ending: String) {
         client.close()
         let undelivered = pending.withLock { $0 }
         if undelivered > 0 {
             logger.warning(
-                "alerts not delivered before shutdown: \(undelivered) message\(undelivered == 1 ? "" : "s")",
+                "alerts not delivered before \(ending): \(undelivered) message\(undelivered == 1 ? "" : "s")",
                 metadata: ["undelivered": .stringConvertible(undelivered)]
             )
         }

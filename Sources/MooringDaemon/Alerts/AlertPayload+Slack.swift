@@ -6,15 +6,22 @@ extension AlertPayload {
     /// Events listed in one Slack message; Slack cuts a message's text at 40,000 characters.
     static let slackLineLimit = 50
 
-    /// A Slack incoming-webhook message: `{"text": …}` with a heading line and one line per event — severity,
-    /// event name, target and message (which names the object, fields and field manager of a drift) — for the first
-    /// `slackLineLimit` events, then how many more there were.
-    static func slackMessage(_ events: [SyncEvent], origin: Origin) -> JSONValue {
-        var lines = events.prefix(slackLineLimit).map { event in
+    /// A Slack incoming-webhook message: `{"text": …}` with a heading line and one line per notice — severity,
+    /// event name, target and message (which names the object, fields and field manager of a drift; a resolved
+    /// condition says `resolved` and why, with the first line of the message that raised it) — for the first
+    /// `slackLineLimit` notices, then how many more there were.
+    static func slackMessage(_ notices: [AlertNotice], origin: Origin) -> JSONValue {
+        var lines = notices.prefix(slackLineLimit).map { notice in
+            let event = notice.event
             let target = event.fields["target"].map { " [\(slackEscaped($0))]" } ?? ""
-            return "\(slackEmoji(event.severity)) *\(event.name)*\(target) \(slackEscaped(event.message))"
+            guard let resolution = notice.resolution else {
+                return "\(slackEmoji(event.severity)) *\(event.name)*\(target) \(slackEscaped(event.message))"
+            }
+            let raised = event.message.split(separator: "\n").first.map(String.init) ?? ""
+            return ":white_check_mark: *\(event.name)*\(target) resolved: \(slackEscaped(resolution))"
+                + " (was: \(slackEscaped(raised)))"
         }
-        if events.count > slackLineLimit { lines.append("… and \(events.count - slackLineLimit) more events") }
+        if notices.count > slackLineLimit { lines.append("… and \(notices.count - slackLineLimit) more events") }
         let heading = "Mooring on \(slackEscaped(origin.host)):"
         return ["text": .string(([heading] + lines).joined(separator: "\n"))]
     }

@@ -12,12 +12,18 @@ public struct AlertWebhook: Sendable, CustomStringConvertible {
 
     /// Reads the URL from `file`, surrounding whitespace trimmed. A file that cannot be read, or that holds anything
     /// but one `http://` or `https://` URL, is a problem of `alerts.webhookUrlFile` in `configurationFile`; the
-    /// problem names the file and never repeats its content.
-    public init(readingFrom file: String, configurationFile: String) throws(ConfigurationError) {
+    /// problem names the file (and the key's `configurationLine`) and never repeats its content.
+    public init(
+        readingFrom file: String,
+        configurationFile: String,
+        configurationLine: Int = 0
+    ) throws(ConfigurationError) {
         func problem(_ message: String) -> ConfigurationError {
             ConfigurationError(
                 file: configurationFile,
-                problems: [.init(key: "alerts.webhookUrlFile", line: 0, message: "file \(file) \(message)")]
+                problems: [
+                    .init(key: "alerts.webhookUrlFile", line: configurationLine, message: "file \(file) \(message)")
+                ]
             )
         }
         guard let data = FileManager.default.contents(atPath: file) else { throw problem("cannot be read") }

@@ -141,7 +141,9 @@ extension SyncEngine {
     /// Whether `commit` is the one last refused: its events were raised then, and are not raised again.
     private func refusedBefore(_ commit: CommitID, state: TargetState, run: TargetRun) -> Bool {
         guard state.refusedCommit == commit.hex else { return false }
-        run.progress("commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")")
+        run.repeated(
+            "commit \(commit.short) was refused before; still serving \(state.lastAppliedCommit ?? "nothing")"
+        )
         return true
     }
 

@@ -125,7 +125,7 @@ extension SyncEngine {
                 pruned: pruned.map(\.description),
                 drift: driftRecords,
                 message: messages.isEmpty ? nil : messages.joined(separator: "; "),
-                durationSeconds: Double((ContinuousClock.now - run.started).components.seconds)
+                durationSeconds: run.elapsedSeconds
             )
         )
         if wroteSomething {
@@ -172,12 +172,20 @@ extension SyncEngine {
             commit: commit,
             result: .refused,
             message: run.events.filter { [.validationFailed, .signatureRejected].contains($0.name) }.map(\.message)
-                .joined(separator: "; ")
+                .joined(separator: "; "),
+            durationSeconds: run.elapsedSeconds
         )
     }
 
     func failedEntry(_ desired: DesiredSnapshot, message: String, run: TargetRun) -> HistoryEntry {
-        HistoryEntry(time: Date(), target: run.target.name, commit: desired.commit, result: .failed, message: message)
+        HistoryEntry(
+            time: Date(),
+            target: run.target.name,
+            commit: desired.commit,
+            result: .failed,
+            message: message,
+            durationSeconds: run.elapsedSeconds
+        )
     }
 
     /// Appends to `history.jsonl`; a failure is logged, never fatal to the sync.

@@ -26,7 +26,7 @@ extension SyncEngine {
                 targetState.refusedCommit = commit
                 state?[target.name] = targetState
             }
-            guard let fallback else { return run.report(.refused, commit: poll?.current.hex) }
+            guard let fallback else { return run.report(.refused, commit: nil, refusedCommit: poll?.current.hex) }
             refused = true
             desired = fallback
         case .unavailable:
@@ -38,7 +38,7 @@ extension SyncEngine {
         let retrying = targetState.unhealthyCommit == desired.commit
         let backoffOver = ignoringBackoff || (targetState.retryAfter ?? .distantPast) <= Date()
         if waitsOutBackoff(desired.commit, state: targetState, dryRun: dryRun, ignoring: ignoringBackoff) {
-            run.progress(
+            run.repeated(
                 "commit \(desired.commit.prefix(12)) failed; next attempt after \(targetState.retryAfter ?? Date())"
             )
             return run.report(.waiting, commit: desired.commit)
@@ -149,9 +149,16 @@ extension SyncEngine {
         )
         state?[target.name] = targetState
         if !desired.isFallback, applied.succeeded { inventoryTrusted = true }
-        var report = run.report(outcome, commit: desired.commit, applied: applied.applied.sorted(), pruned: pruned)
+        var report = run.report(
+            outcome,
+            commit: desired.commit,
+            refusedCommit: refused ? poll?.current.hex : nil,
+            applied: applied.applied.sorted(),
+            pruned: pruned
+        )
         report.decision = decision
         report.pruneDecision = pruneDecision
+        report.driftedObjects = Self.drifted(plan, decision: decision)
         return report
     }
 
@@ -180,6 +187,12 @@ extension SyncEngine {
         let persisting = plan.items.contains { $0.action == .unchanged && $0.previous?.reportedDrift != nil }
         if !decision.alerted.isEmpty || persisting { return .drifted }
         return .inSync
+    }
+
+    /// The objects left drifted under `drift: alert`: found now, or found before and not moved since.
+    private static func drifted(_ plan: Plan, decision: SyncDecision) -> [ObjectIdentity] {
+        let persisting = plan.items.filter { $0.action == .unchanged && $0.previous?.reportedDrift != nil }
+        return Set(decision.alerted.map(\.identity) + persisting.map(\.identity)).sorted()
     }
 
     /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the

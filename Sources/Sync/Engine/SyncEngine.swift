@@ -102,7 +102,8 @@ public actor SyncEngine {
             poll = nil
             let message = "git source unreachable: \(error.message); keeping the last applied state"
             if sourceOutage == error.code.description {
-                logger.warning("still: \(message)")
+                // Logged when the outage starts or its cause changes; each poll of the same outage is a debug line.
+                logger.debug("still: \(message)")
             } else {
                 raise(
                     SyncEvent(.sourceUnreachable, .error, message, fields: ["code": error.code.description]),
@@ -124,7 +125,7 @@ public actor SyncEngine {
                 raise(SyncEvent(.syncFailed, .error, "the journal could not be saved: \(error.message)"), into: &events)
             }
         }
-        return SyncReport(events: events, targets: reports)
+        return SyncReport(events: events, targets: reports, sourceReachable: poll != nil)
     }
 
     /// Reads the journal on first use, and again when another process wrote it since; a corrupt one is set

@@ -2,10 +2,13 @@
 public struct SyncReport: Sendable {
     public var events: [SyncEvent]
     public var targets: [TargetReport]
+    /// Whether the git source answered this sync's poll; `nil` when the sync did not get that far.
+    public var sourceReachable: Bool?
 
-    public init(events: [SyncEvent], targets: [TargetReport]) {
+    public init(events: [SyncEvent], targets: [TargetReport], sourceReachable: Bool? = nil) {
         self.events = events
         self.targets = targets
+        self.sourceReachable = sourceReachable
     }
 
     /// Every event, run-level first.

@@ -30,8 +30,14 @@ public struct TargetReport: Sendable {
 
     public var target: String
     public var outcome: Outcome
-    /// The commit the desired state came from.
+    /// The commit the desired state came from: for a refused commit, the last applied one, still serving (`nil`
+    /// when nothing was applied before).
     public var commit: String?
+    /// The commit refused by this sync (invalid, a failed gate, a rejected signature), or `nil`.
+    public var refusedCommit: String?
+    /// The objects left drifted under `drift: alert` after this sync (found now, or found before and not moved
+    /// since); `nil` when the cluster was not read.
+    public var driftedObjects: [ObjectIdentity]?
     public var events: [SyncEvent]
     /// Objects created, updated or re-applied to heal drift.
     public var applied: [ObjectIdentity]
@@ -47,6 +53,7 @@ public struct TargetReport: Sendable {
         target: String,
         outcome: Outcome,
         commit: String?,
+        refusedCommit: String? = nil,
         events: [SyncEvent] = [],
         applied: [ObjectIdentity] = [],
         pruned: [ObjectIdentity] = [],
@@ -58,6 +65,7 @@ public struct TargetReport: Sendable {
         self.target = target
         self.outcome = outcome
         self.commit = commit
+        self.refusedCommit = refusedCommit
         self.events = events
         self.applied = applied
         self.pruned = pruned

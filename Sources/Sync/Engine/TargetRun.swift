@@ -35,6 +35,11 @@ struct TargetRun {
         event.log(to: logger)
     }
 
+    /// Seconds since the run started, to the millisecond.
+    var elapsedSeconds: Double {
+        Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
+    }
+
     /// Progress for the operator, at info level, not an event.
     func progress(_ message: String) {
         logger.info("\(message)")
@@ -73,9 +78,16 @@ struct TargetRun {
         )
     }
 
+    /// A repeat of something already logged (a commit still refused, a backoff still running), at debug level, so
+    /// that each poll does not log it again.
+    func repeated(_ message: String) {
+        logger.debug("\(message)")
+    }
+
     func report(
         _ outcome: TargetReport.Outcome,
         commit: String?,
+        refusedCommit: String? = nil,
         applied: [ObjectIdentity] = [],
         pruned: [ObjectIdentity] = []
     ) -> TargetReport {
@@ -83,7 +95,13 @@ struct TargetRun {
             target: target.name,
             outcome: outcome,
             commit: commit,
-            events: events,
+            refusedCommit: refusedCommit,
+            events: events.map { event in
+                // Each event names the commit it is about: its own, else the one the target is synced to.
+                var event = event
+                if event.fields["commit"] == nil, let about = commit ?? refusedCommit { event.fields["commit"] = about }
+                return event
+            },
             applied: applied,
             pruned: pruned,
             duration: ContinuousClock.now - started,

@@ -24,7 +24,8 @@ struct AlertHarness: Sendable {
 }
 
 /// Runs `body` with a receiver that gives `answers` first, and a dispatcher posting to it at `path` in `format`;
-/// the webhook file goes in `directory`, or in a temporary one.
+/// the webhook file goes in `directory`, or in a temporary one. For `alertmanager`, the receiver answers 400 to a
+/// body that is not a valid Alertmanager API v2 `postableAlerts`.
 func withAlertHarness<Result>(
     in directory: URL? = nil,
     path: String,
@@ -33,7 +34,8 @@ func withAlertHarness<Result>(
     options: AlertDeliveryOptions = AlertDeliveryOptions(initialDelay: .milliseconds(10)),
     _ body: (AlertHarness) async throws -> Result
 ) async throws -> Result {
-    try await withWebhookReceiver(answers: answers) { receiver in
+    let validate = format == .alertmanager ? AlertmanagerSchema.problem(in:) : nil
+    return try await withWebhookReceiver(answers: answers, validate: validate) { receiver in
         func start(_ directory: URL) async throws -> Result {
             let logs = CapturedLogs()
             let alerts = try AlertDispatcher.posting(

@@ -1,0 +1,48 @@
+import MooringCore
+import Reconciler
+import Sync
+
+extension AlertTracker {
+    /// The conditions `report` shows holding, as the events that would have raised them: drift left on an object,
+    /// a refused commit, objects kept from pruning. The engine raises each once (a drift is not reported again while
+    /// the object does not move), so these stand in for the events an earlier process saw.
+    static func held(in report: SyncReport) -> [SyncEvent] {
+        report.targets.flatMap { target in
+            var events: [SyncEvent] = []
+            let fields = ["target": target.target]
+            for object in target.driftedObjects ?? [] {
+                events.append(
+                    SyncEvent(
+                        .drift,
+                        .warning,
+                        "drift of \(object) (alert only), found by an earlier sync",
+                        fields: fields.merging(["object": object.description]) { first, _ in first }
+                    )
+                )
+            }
+            if let refused = target.refusedCommit {
+                let serving = target.commit.map { "still serving \(TargetReport.short($0))" } ?? "nothing applied"
+                events.append(
+                    SyncEvent(
+                        .validationFailed,
+                        .error,
+                        "commit \(TargetReport.short(refused)) was refused by an earlier sync; \(serving)",
+                        fields: fields.merging(["commit": refused]) { first, _ in first }
+                    )
+                )
+            }
+            if let blocked = target.pruneDecision?.blocked, !blocked.isEmpty {
+                let objects = blocked.map(\.resource.identity.description).joined(separator: ", ")
+                events.append(
+                    SyncEvent(
+                        .pruneBlocked,
+                        .warning,
+                        "not pruning \(blocked.count) object(s): \(objects)",
+                        fields: fields.merging(["objects": String(blocked.count)]) { first, _ in first }
+                    )
+                )
+            }
+            return events
+        }
+    }
+}
