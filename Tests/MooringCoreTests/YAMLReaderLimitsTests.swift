@@ -154,3 +154,15 @@ struct YAMLAliasKeyTests {
         }
     }
 }
+
+@Suite("text from git and the cluster cannot steer a terminal")
+struct PrintableTextTests {
+    @Test("control characters, C1 and bidirectional controls are escaped; plain text is unchanged")
+    func escaping() {
+        #expect("fix: \u{1B}]0;owned\u{07}title\r\n".escapingControlCharacters == #"fix: \u{1B}]0;owned\u{7}title\r\n"#)
+        #expect("a\u{202E}b\u{9B}c\u{7F}".escapingControlCharacters == #"a\u{202E}b\u{9B}c\u{7F}"#)
+        #expect("plain — ünïcode ✓".escapingControlCharacters == "plain — ünïcode ✓")
+        #expect("one\u{1B}\ntwo".escapingControlCharactersKeepingLines == "one\\u{1B}\ntwo")
+        #expect("say \"hi\"\u{1B}".quotedForDisplay == #""say \"hi\"\u{1B}""#)
+    }
+}

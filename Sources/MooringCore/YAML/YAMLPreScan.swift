@@ -140,19 +140,13 @@ private struct Scanner {
             previous = .other
             index += 1
         case UInt8(ascii: "-") where isBlankOrEnd(index + 1):
-            if flow.isEmpty, column > indent {
-                indents.append(column)
-                try checkDepth()
-            }
+            if flow.isEmpty { try openBlock(at: column) }
             keyAllowed = true
             previous = .other
             index += 1
         case UInt8(ascii: "?") where !flow.isEmpty || isBlankOrEnd(index + 1):
             markComplexKey()
-            if flow.isEmpty, column > indent {
-                indents.append(column)
-                try checkDepth()
-            }
+            if flow.isEmpty { try openBlock(at: column) }
             atFlowKey = false
             keyAllowed = flow.isEmpty
             previous = .other
@@ -163,13 +157,7 @@ private struct Scanner {
             case .collectionEnd: markComplexKey()
             case .other: break
             }
-            if flow.isEmpty {
-                let keyStart = keyLine == line ? keyColumn : column
-                if keyStart > indent {
-                    indents.append(keyStart)
-                    try checkDepth()
-                }
-            }
+            if flow.isEmpty { try openBlock(at: keyLine == line ? keyColumn : column) }
             atFlowKey = false
             keyAllowed = flow.isEmpty
             previous = .other
@@ -225,6 +213,13 @@ private struct Scanner {
 
     private mutating func markComplexKey() {
         complexKeyLine = complexKeyLine ?? line
+    }
+
+    /// A block collection starting at `column` (a `- `, a `? ` or a key), when it is deeper than the current one.
+    private mutating func openBlock(at column: Int) throws(YAMLPreScan.Finding) {
+        guard column > indent else { return }
+        indents.append(column)
+        try checkDepth()
     }
 
     private func checkDepth() throws(YAMLPreScan.Finding) {

@@ -6,6 +6,17 @@ public enum YAMLReader {
     /// Every document of `text`, empty ones included (as `.null`), in order.
     public static func documents(in text: String, limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> [YAMLDocument]
     {
+        var aliasBudget = limits.maxAliasExpansion
+        return try documents(in: text, limits: limits, aliasBudget: &aliasBudget)
+    }
+
+    /// Every document of `text`, with alias expansion also drawn from `aliasBudget`, which is shared by
+    /// several texts (the files of one commit): the nodes aliases expand to here are taken from it.
+    public static func documents(
+        in text: String,
+        limits: YAMLLimits,
+        aliasBudget: inout Int
+    ) throws(YAMLError) -> [YAMLDocument] {
         do {
             try YAMLPreScan(text, maxDepth: limits.maxDepth).check()
         } catch {
@@ -24,8 +35,10 @@ public enum YAMLReader {
         var converter = YAMLConverter(
             maxDepth: limits.maxDepth,
             nodeBudget: limits.nodeBudget(forByteCount: text.utf8.count),
-            aliasBudget: limits.maxAliasExpansion
+            aliasBudget: min(limits.maxAliasExpansion, aliasBudget)
         )
+        let startingAliasBudget = converter.aliasBudget
+        defer { aliasBudget -= startingAliasBudget - max(converter.aliasBudget, 0) }
         while true {
             let root: Node?
             do {
