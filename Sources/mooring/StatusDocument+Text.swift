@@ -1,4 +1,5 @@
 import Foundation
+import MooringCore
 import MooringDaemon
 
 extension StatusDocument {
@@ -15,8 +16,8 @@ extension StatusDocument {
             lines.append(head)
             if let commit = target.commit {
                 var line = "  commit  \(commit.id.prefix(12))"
-                if let subject = commit.subject { line += " \(subject)" }
-                if let author = commit.author { line += " (\(author))" }
+                if let subject = commit.subject { line += " \(subject.escapingControlCharacters)" }
+                if let author = commit.author { line += " (\(author.escapingControlCharacters))" }
                 lines.append(line)
             }
             if let retry = target.retryAfter { lines.append("  retry   after \(Self.time(retry))") }
