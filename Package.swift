@@ -130,6 +130,12 @@ let package = Package(
             path: "benchmarks/GitSourceBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "MooringFuzz",
+            dependencies: ["Manifests", "MooringCore"],
+            path: "fuzz/MooringFuzz",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -48,7 +48,9 @@ struct ConsoleLogHandler: LogHandler {
             object["message"] = .string("\(event.message)")
             line = JSONValue.object(object).serialized()
         case .human(let colour):
-            var text = "\(event.message)"
+            // Messages carry commit subjects, author names, file names and kubectl's words: nothing in them
+            // may steer the terminal.
+            var text = "\(event.message)".escapingControlCharactersKeepingLines
             if let name = merged["event"] { text = "[\(name)] " + text }
             if let target = merged["target"], "\(target)" != "default" { text = "\(target): " + text }
             let marker: (String, String)? =

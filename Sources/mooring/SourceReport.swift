@@ -11,10 +11,11 @@ struct SourceReport {
         let commit = snapshot.commit
         var lines = [
             "commit     \(commit.id)",
-            "author     \(commit.author.name) <\(commit.author.email)>",
+            "author     \(commit.author.name.escapingControlCharacters) <\(commit.author.email.escapingControlCharacters)>",
             "date       \(Self.timestamp(commit.author))",
-            "committer  \(commit.committer.name) <\(commit.committer.email)> \(Self.timestamp(commit.committer))",
-            "summary    \(commit.summary)",
+            "committer  \(commit.committer.name.escapingControlCharacters) "
+                + "<\(commit.committer.email.escapingControlCharacters)> \(Self.timestamp(commit.committer))",
+            "summary    \(commit.summary.escapingControlCharacters)",
             "fetched    " + (poll.fetched ? "yes (the branch moved since the last poll)" : "no (unchanged)"),
         ]
         let total = snapshot.files.reduce(0) { $0 + $1.bytes.count }
@@ -24,7 +25,10 @@ struct SourceReport {
         let width = snapshot.files.map(\.bytes.count.description.count).max() ?? 1
         for file in snapshot.files {
             let size = String(file.bytes.count)
-            lines.append("  " + String(repeating: " ", count: width - size.count) + size + "  " + file.path)
+            lines.append(
+                "  " + String(repeating: " ", count: width - size.count) + size + "  "
+                    + file.path.escapingControlCharacters
+            )
         }
         return lines.joined(separator: "\n")
     }

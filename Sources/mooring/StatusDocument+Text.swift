@@ -1,4 +1,5 @@
 import Foundation
+import MooringCore
 import MooringDaemon
 
 extension StatusDocument {
@@ -40,8 +41,8 @@ extension StatusDocument {
     /// A commit's short id, subject and author.
     private static func line(_ commit: Commit) -> String {
         var line = String(commit.id.prefix(12))
-        if let subject = commit.subject { line += " \(subject)" }
-        if let author = commit.author { line += " (\(author))" }
+        if let subject = commit.subject { line += " \(subject.escapingControlCharacters)" }
+        if let author = commit.author { line += " (\(author.escapingControlCharacters))" }
         return line
     }
 

@@ -3,7 +3,8 @@ import Foundation
 import Manifests
 import MooringCore
 
-/// `mooring validate [PATH] [--config FILE] [--format text|json|github]`: the offline check a pull request runs.
+/// `mooring validate [PATH] [--config FILE] [--format text|json|github] [--strict]`: the offline check a pull
+/// request runs.
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
@@ -40,6 +41,12 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "text for people, json for tools, github for workflow annotations.")
     var format: Format = .text
 
+    @Flag(
+        name: .long,
+        help: "Refuse kinds whose scope is not known offline (not built in, no CRD in the folder) instead of warning."
+    )
+    var strict = false
+
     /// `--format`: the report formats Manifests prints.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, github
@@ -71,7 +78,7 @@ struct ValidateCommand: AsyncParsableCommand {
             )
             throw ExitCode(1)
         }
-        let result = DesiredStateBuilder(policy: policy).validate(files: files)
+        let result = DesiredStateBuilder(policy: policy, scopes: .builtIn(strict: strict)).validate(files: files)
         print(result.formatted(as: format.reportFormat, style: style()), terminator: "")
         if !result.report.isValid { throw ExitCode(1) }
     }

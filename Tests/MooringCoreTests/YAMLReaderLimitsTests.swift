@@ -85,3 +85,84 @@ struct YAMLReaderLimitsTests {
         #expect(value == ["a": 1, "b": "[[["])
     }
 }
+
+@Suite("An alias is seen as a key wherever libyaml makes it one")
+struct YAMLAliasKeyTests {
+    /// 40 levels of anchors, each a pair of aliases to the one before: hashing `*a40` never finishes.
+    private static let tree: String = {
+        var text = "a0: &a0 [x, x]\n"
+        for level in 1...40 { text += "a\(level): &a\(level) [*a\(level - 1), *a\(level - 1)]\n" }
+        return text
+    }()
+
+    @Test(
+        "an alias to a huge tree in any key position is refused before composition, naming the line",
+        arguments: [
+            "k: {*a40: v}\n",  // flow key, no space before the colon
+            "k: {*a40 : v}\n",
+            "k: {*a40}\n",  // a flow entry without a value is a key
+            "k: {x: 1, *a40}\n",
+            "k: {x: 1,\n  *a40: v}\n",
+            "k: [*a40: v]\n",  // a single-pair mapping in a flow sequence
+            "*a40: v\n",  // block key without a space
+            "k:\n  *a40 : v\n",
+            "? *a40\n: v\n",  // complex key
+            "k: {? *a40 : v}\n",
+            "k: [[*a40]: v]\n",  // a collection holding the alias, as a key
+            "k: {[*a40]}\n",
+            "k: {{x: *a40}: v}\n",
+            "k: it's\n*a40: v\n",  // a quote inside a plain scalar hides nothing
+            "k: x 'y\n*a40: v\n",
+            "k: a\"b\n*a40: v\n",
+            "k: x #'\n*a40: v\n",  // nor does a quote in a comment
+            "k: |\n  '\n*a40: v\n",  // nor one in a block scalar
+            "- x: it's\n  *a40: v\n",
+        ]
+    )
+    func aliasKeys(tail: String) {
+        let start = ContinuousClock.now
+        let lines = Self.tree.split(separator: "\n").count
+        do {
+            _ = try YAMLReader.documents(in: Self.tree + tail)
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.code == .unsupported)
+            #expect(error.line > lines)
+        }
+        #expect(ContinuousClock.now - start < .seconds(1))
+    }
+
+    @Test(
+        "aliases as values, in flow lists and merge keys, still read",
+        arguments: [
+            "k: {v: *a2}\n", "k: [*a2, *a2]\n", "k: {<<: *m, y: 2}\n", "k:\n- *a2\n- {x: *a2}\n",
+            "k: {x: *a2, y: *a2}\n",
+            "k: 'it''s'\nz: *a2\n", "k: \"*a2: v\"\n",
+        ]
+    )
+    func aliasValues(tail: String) throws {
+        let text = "m: &m {x: 1}\na0: &a0 [x, x]\na1: &a1 [*a0, *a0]\na2: &a2 [*a1, *a1]\n" + tail
+        #expect(throws: Never.self) { try YAMLReader.documents(in: text) }
+    }
+
+    @Test("a quote or comment marker inside a plain scalar does not hide nesting from the depth limit")
+    func hiddenNesting() {
+        for prefix in ["k: it's\n", "k: x 'y\n", "k: a#b\n", "k: x \"y\n"] {
+            let text = prefix + "n: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000)
+            let error = #expect(throws: YAMLError.self) { try YAMLReader.documents(in: text) }
+            #expect(error?.code == .tooDeep)
+        }
+    }
+}
+
+@Suite("text from git and the cluster cannot steer a terminal")
+struct PrintableTextTests {
+    @Test("control characters, C1 and bidirectional controls are escaped; plain text is unchanged")
+    func escaping() {
+        #expect("fix: \u{1B}]0;owned\u{07}title\r\n".escapingControlCharacters == #"fix: \u{1B}]0;owned\u{7}title\r\n"#)
+        #expect("a\u{202E}b\u{9B}c\u{7F}".escapingControlCharacters == #"a\u{202E}b\u{9B}c\u{7F}"#)
+        #expect("plain — ünïcode ✓".escapingControlCharacters == "plain — ünïcode ✓")
+        #expect("one\u{1B}\ntwo".escapingControlCharactersKeepingLines == "one\\u{1B}\ntwo")
+        #expect("say \"hi\"\u{1B}".quotedForDisplay == #""say \"hi\"\u{1B}""#)
+    }
+}

@@ -80,6 +80,9 @@ extension ClusterClient {
         }
     }
 
+    /// Applies with `-o name`, which prints `kind.group/name` without the namespace: objects sharing group,
+    /// kind and name (one name in two namespaces) go to separate kubectl calls, so each printed name and each
+    /// error quoting a name points at exactly one object.
     private func applyReportingNames(
         _ objects: [JSONValue],
         force: Bool,
@@ -87,8 +90,31 @@ extension ClusterClient {
     ) async throws(ClusterError)
         -> ApplyOutcome
     {
-        let output = try await runApply(objects, force: force, dryRun: dryRun, format: "name")
         let identities = objects.map { Resource(object: $0).identity }
-        return try ApplyOutcome(identities: identities, output: output, dryRun: dryRun)
+        var results: [ApplyResult?] = Array(repeating: nil, count: objects.count)
+        for batch in Self.batchesWithDistinctNames(identities) {
+            let output = try await runApply(batch.map { objects[$0] }, force: force, dryRun: dryRun, format: "name")
+            let outcome = try ApplyOutcome(identities: batch.map { identities[$0] }, output: output, dryRun: dryRun)
+            for (index, result) in zip(batch, outcome.results) { results[index] = result }
+        }
+        return ApplyOutcome(results: results.compactMap { $0 }, dryRun: dryRun)
+    }
+
+    /// Indexes of `identities`, in order, split into as few batches as keep group, kind and name distinct.
+    public static func batchesWithDistinctNames(_ identities: [ObjectIdentity]) -> [[Int]] {
+        var batches: [[Int]] = []
+        var names: [Set<ObjectIdentity>] = []
+        for (index, identity) in identities.enumerated() {
+            var key = identity
+            key.namespace = nil
+            if let batch = names.firstIndex(where: { !$0.contains(key) }) {
+                batches[batch].append(index)
+                names[batch].insert(key)
+            } else {
+                batches.append([index])
+                names.append([key])
+            }
+        }
+        return batches
     }
 }

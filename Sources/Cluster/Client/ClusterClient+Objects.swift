@@ -5,10 +5,11 @@ extension ClusterClient {
     public static let managedBySelector = "app.kubernetes.io/managed-by=mooring"
 
     /// The live objects of `kinds` in all namespaces that carry `selector`, with their `managedFields`,
-    /// in one call (`kubectl get k1,k2 -A -l … -o json --show-managed-fields`).
+    /// in one call (`kubectl get -A -l … -o json --show-managed-fields -- k1,k2`).
     ///
     /// Every kind must be served by the cluster (see ``discover()``); an unknown one fails the call with
-    /// ``ClusterError/Code/unknownKind``.
+    /// ``ClusterError/Code/unknownKind``. The kinds come from manifests, so they follow every flag after
+    /// `--`, where kubectl reads nothing as an option.
     public func listManaged(
         kinds: [GroupKind],
         selector: String = managedBySelector
@@ -18,7 +19,7 @@ extension ClusterClient {
         guard !kinds.isEmpty else { return [] }
         let types = kinds.map(\.description).joined(separator: ",")
         let command = KubectlCommand([
-            "get", types, "--all-namespaces", "--selector", selector, "-o", "json", "--show-managed-fields",
+            "get", "--all-namespaces", "--selector", selector, "-o", "json", "--show-managed-fields", "--", types,
         ])
         return try await runner.run(command).checked().objects()
     }

@@ -36,14 +36,19 @@ struct BuildPass {
     }
 
     let policy: ValidationPolicy
+    let scopeSource: KindScopeSource
     private var diagnostics: [Diagnostic] = []
+    /// Problems that do not refuse the commit (an unresolved kind, offline).
+    private var warnings: [Diagnostic] = []
     private var invalidDocuments: Set<DocumentKey> = []
-    private var scope = ResourceScope()
+    private var scope: ResourceScope
     /// Records that exist but could not be read: a model naming one is not told the record is missing.
     private var unreadableRecords: Set<RecordKey> = []
 
-    init(policy: ValidationPolicy) {
+    init(policy: ValidationPolicy, scopes: KindScopeSource) {
         self.policy = policy
+        self.scopeSource = scopes
+        self.scope = ResourceScope(source: scopes)
     }
 
     mutating func run(files: [SourceFile], previousFiles: [SourceFile]?) -> ValidationResult {
@@ -102,7 +107,8 @@ struct BuildPass {
             diagnostics: diagnostics,
             fileCount: decoded.fileCount,
             objectCount: decoded.documents.count,
-            validObjectCount: decoded.documents.count(where: { !invalidDocuments.contains(DocumentKey($0)) })
+            validObjectCount: decoded.documents.count(where: { !invalidDocuments.contains(DocumentKey($0)) }),
+            warnings: warnings
         )
         guard report.isValid else { return ValidationResult(report: report, desiredState: nil) }
         let state = DesiredState(
@@ -134,16 +140,32 @@ struct BuildPass {
 
     // MARK: - Every object
 
-    /// `apiVersion`, `kind` and `metadata.name` are present strings; `metadata.namespace`, if any, is a string.
+    /// `apiVersion`, `kind` and `metadata.name` are present strings, the first two in Kubernetes' syntax;
+    /// `metadata.namespace`, if any, is a DNS-1123 label. Nothing that could read as a kubectl flag (or
+    /// hide a control character) gets past here.
     private mutating func checkEnvelope(_ document: ManifestDocument) -> Bool {
         var reader = SpecReader(document)
-        _ = reader.string(at: "apiVersion", required: true)
-        _ = reader.string(at: "kind", required: true)
+        if let apiVersion = reader.string(at: "apiVersion", required: true),
+            let problem = KubernetesSyntax.apiVersionProblem(apiVersion)
+        {
+            reader.report(.invalidAPIVersion, at: "apiVersion", "apiVersion \(apiVersion.quotedForDisplay) \(problem)")
+        }
+        if let kind = reader.string(at: "kind", required: true), let problem = KubernetesSyntax.kindProblem(kind) {
+            reader.report(.invalidKind, at: "kind", "kind \(kind.quotedForDisplay) \(problem)")
+        }
         if reader.object(at: "metadata", known: nil) == nil, document.object["metadata"] == nil {
             reader.report(.missingField, at: "metadata.name", "metadata.name is required")
         } else if document.object["metadata"]?.objectValue != nil {
             _ = reader.string(at: "metadata.name", required: true)
-            _ = reader.string(at: "metadata.namespace")
+            if let namespace = reader.string(at: "metadata.namespace"), !namespace.isEmpty,
+                let problem = NameRule.dns1123Label.problem(with: namespace)
+            {
+                reader.report(
+                    .invalidName,
+                    at: "metadata.namespace",
+                    "namespace \(namespace.quotedForDisplay) \(problem)"
+                )
+            }
         }
         absorb(reader)
         return reader.diagnostics.isEmpty
@@ -153,8 +175,7 @@ struct BuildPass {
     private mutating func readPlain(_ document: ManifestDocument) -> Resource? {
         guard let identity = document.identity else { return nil }
         var reader = SpecReader(document)
-        let labels = reader.stringMap(at: "metadata.labels")
-        let annotations = reader.stringMap(at: "metadata.annotations")
+        let (labels, annotations) = reader.labelsAndAnnotations()
         absorb(reader)
         var valid = reader.diagnostics.isEmpty
         valid = checkName(identity, in: document) && valid
@@ -180,7 +201,7 @@ struct BuildPass {
             .invalidName,
             on: document,
             at: "metadata.name",
-            "\(identity.kind) name \"\(identity.name)\" is not \(rule.title): it \(problem)"
+            "\(identity.kind) name \(identity.name.quotedForDisplay) is not \(rule.title): it \(problem)"
         )
         return false
     }
@@ -225,7 +246,27 @@ struct BuildPass {
         _ identity: ObjectIdentity,
         in document: ManifestDocument
     ) -> ResolvedNamespace? {
-        if scope.isClusterScoped(group: identity.group, kind: identity.kind) {
+        let resolution = scope.resolve(group: identity.group, kind: identity.kind)
+        if resolution == .unresolved {
+            switch scopeSource {
+            case .cluster:
+                report(
+                    .kindNotServed,
+                    on: document,
+                    at: "kind",
+                    "the cluster serves no \(identity.qualifiedKind) (\(document.object["apiVersion"]?.stringValue ?? "")), and no CustomResourceDefinition in the folder defines it; install its CRD first or add it to the folder"
+                )
+                return nil
+            case .builtIn(let strict):
+                let diagnostic = document.diagnostic(
+                    .unresolvedKind,
+                    at: "kind",
+                    "the scope of \(identity.qualifiedKind) is not known offline (not a built-in kind, no CustomResourceDefinition in the folder); taken as namespaced here, the cluster decides at sync time"
+                )
+                if strict { report(diagnostic, on: document) } else { warnings.append(diagnostic) }
+            }
+        }
+        if resolution == .clusterScoped {
             var valid = true
             if identity.namespace != nil {
                 report(
@@ -466,7 +507,9 @@ struct BuildPass {
     private mutating func reportDuplicates(_ declarations: [ObjectIdentity: [Declaration]]) {
         for (identity, places) in declarations where places.count > 1 {
             for (position, place) in places.enumerated() {
-                let others = places.enumerated().filter { $0.offset != position }.map { describe($0.element) }
+                // At most three others by name, so a commit of thousands of copies costs linear work.
+                var others = Array(places.indices.lazy.filter { $0 != position }.prefix(3)).map { describe(places[$0]) }
+                if places.count > 4 { others.append("\(places.count - 4) more") }
                 let what = place.note.map { " (\($0))" } ?? ""
                 report(
                     .duplicateObject,

@@ -10,15 +10,19 @@ public import MooringCore
 /// Pure: no I/O, no processes. Deterministic: the order of `files` does not matter.
 public struct DesiredStateBuilder: Sendable {
     public var policy: ValidationPolicy
+    /// Where the scope of each kind comes from: the cluster's discovery at sync and diff time, built-in
+    /// tables offline.
+    public var scopes: KindScopeSource
 
-    public init(policy: ValidationPolicy = ValidationPolicy()) {
+    public init(policy: ValidationPolicy = ValidationPolicy(), scopes: KindScopeSource = .builtIn(strict: false)) {
         self.policy = policy
+        self.scopes = scopes
     }
 
     /// Validates and renders `files` (paths relative to the deploy folder). With `previousFiles` (the
     /// last applied commit's), ModelVersion records are also checked to be unchanged.
     public func validate(files: [SourceFile], previousFiles: [SourceFile]? = nil) -> ValidationResult {
-        var pass = BuildPass(policy: policy)
+        var pass = BuildPass(policy: policy, scopes: scopes)
         return pass.run(files: files, previousFiles: previousFiles)
     }
 

@@ -1,7 +1,7 @@
 import MooringCore
 
 /// Turns the files of a snapshot into objects: every `*.yaml`, `*.yml` and `*.json` file, every
-/// non-empty document, every item of a `kind: List`. Problems become diagnostics; reading goes on
+/// non-empty document, every item of a `List` (or `*List`) — the objects kubectl would apply from them. Problems become diagnostics; reading goes on
 /// with the next file so that one run reports all of them.
 struct ManifestDecoder {
     var limits: InputLimits
@@ -22,6 +22,9 @@ struct ManifestDecoder {
     func decode(_ files: [SourceFile]) -> Output {
         var output = Output()
         var totalBytes = 0
+        var aliasBudget = limits.maxAliasExpansionPerCommit
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: limits.maxDecodeTime)
         let manifests = files.filter { Self.isManifest($0.path) }.sorted { $0.path < $1.path }
         if manifests.count > limits.maxFiles {
             output.diagnostics.append(
@@ -50,12 +53,24 @@ struct ManifestDecoder {
                 )
                 return output
             }
-            decode(file, into: &output)
+            decode(file, into: &output, aliasBudget: &aliasBudget)
+            if clock.now > deadline {
+                output.diagnostics.append(
+                    Diagnostic(
+                        rule: .decodeDeadline,
+                        file: file.path,
+                        line: 0,
+                        message:
+                            "reading the commit's files took longer than \(limits.maxDecodeTime) (the deadline passed while reading this file); nothing more was read"
+                    )
+                )
+                return output
+            }
         }
         return output
     }
 
-    private func decode(_ file: SourceFile, into output: inout Output) {
+    private func decode(_ file: SourceFile, into output: inout Output, aliasBudget: inout Int) {
         guard file.bytes.count <= limits.maxFileBytes else {
             output.diagnostics.append(
                 Diagnostic(
@@ -79,7 +94,7 @@ struct ManifestDecoder {
         }
         let documents: [YAMLDocument]
         do {
-            documents = try YAMLReader.documents(in: text, limits: limits.yaml)
+            documents = try YAMLReader.documents(in: text, limits: limits.yaml, aliasBudget: &aliasBudget)
         } catch {
             output.diagnostics.append(
                 Diagnostic(
@@ -129,21 +144,34 @@ struct ManifestDecoder {
             )
             return
         }
-        guard document.prefix.isRoot, document.object["kind"]?.stringValue == "List",
-            document.object["apiVersion"]?.stringValue == "v1"
-        else {
-            output.documents.append(document)
+        // kubectl applies the items of any object with a top-level `items` list, in place of the object:
+        // whatever holds items must be a list Mooring reads item by item, or nothing at all.
+        let kind = document.object["kind"]?.stringValue ?? ""
+        let isList = kind == "List" || kind.hasSuffix("List")
+        guard let items = document.object["items"] else {
+            if !(document.prefix.isRoot && kind == "List") { output.documents.append(document) }
             return
         }
-        guard let items = document.object["items"]?.arrayValue else {
-            if let items = document.object["items"], !items.isNull {
+        guard document.prefix.isRoot, isList else {
+            let what = document.prefix.isRoot ? "\(kind.isEmpty ? "an object" : kind)" : "a List item"
+            output.diagnostics.append(
+                document.diagnostic(
+                    .itemsOutsideList,
+                    at: "items",
+                    "\(what) carries a top-level items field, and kubectl would apply those items in place of the object, unseen by the host policy; only a List (or a *List kind) at the top of a document may hold items"
+                )
+            )
+            return
+        }
+        guard let list = items.arrayValue else {
+            if !items.isNull {
                 output.diagnostics.append(
                     document.diagnostic(.wrongType, at: "items", "items must be a list, not \(items.typeDescription)")
                 )
             }
             return
         }
-        for (position, item) in items.enumerated() {
+        for (position, item) in list.enumerated() {
             var element = document
             element.prefix = FieldPath.root.appending("items").appending(index: position)
             element.object = item

@@ -19,16 +19,24 @@ extension ValidationResult {
         for diagnostic in report.diagnostics {
             if diagnostic.file != currentFile {
                 if currentFile != nil { lines.append("") }
-                lines.append(paint.bold(style.path(diagnostic.file)))
+                lines.append(paint.bold(style.path(diagnostic.file).escapingControlCharacters))
                 currentFile = diagnostic.file
             }
             let number = diagnostic.line > 0 ? String(diagnostic.line) : "-"
             let gutter = String(repeating: " ", count: max(0, 5 - number.count))
-            lines.append("  \(paint.red(number))\(gutter) \(diagnostic.message)")
-            let where_ = [diagnostic.field?.description, diagnostic.rule.name].compactMap { $0 }
+            lines.append("  \(paint.red(number))\(gutter) \(diagnostic.message.escapingControlCharacters)")
+            let where_ = [diagnostic.field?.description.escapingControlCharacters, diagnostic.rule.name].compactMap {
+                $0
+            }
             lines.append("        " + paint.dim(where_.joined(separator: " · ")))
         }
         if !lines.isEmpty { lines.append("") }
+        for warning in report.warnings {
+            let place = style.path(warning.file).escapingControlCharacters + ":\(warning.line)"
+            lines.append(
+                paint.dim("warning: ") + "\(place): \(warning.message.escapingControlCharacters) [\(warning.rule)]"
+            )
+        }
         lines.append(summaryLine(paint: paint))
         if let state = desiredState {
             for model in state.models {
@@ -65,6 +73,7 @@ extension ValidationResult {
     /// {"schema": "mooring.dev/validation/v1", "valid": Bool,
     ///  "summary": {"errors", "files", "filesWithErrors", "objects", "validObjects", "rendered"},
     ///  "diagnostics": [{"rule", "file", "path", "line", "field" (or null), "message", "object" (or null)}],
+    ///  "warnings": [the same shape as diagnostics],
     ///  "models": [{"name", "namespace", "target", "stable", "canary": {"version", "traffic"} (or null),
     ///              "drift" (or null), "source", "objects": [String], "versions": [{"version", "artifact", "digest"}]}],
     ///  "objects": [String]}
@@ -72,7 +81,7 @@ extension ValidationResult {
     /// `file` is relative to the deploy folder, `path` carries the style's prefix; `line` is 0 for
     /// problems with a whole file. `models` and `objects` are empty unless the folder is valid.
     public func json(style: ReportStyle = ReportStyle()) -> JSONValue {
-        let diagnostics: [JSONValue] = report.diagnostics.map { diagnostic in
+        func entry(_ diagnostic: Diagnostic) -> JSONValue {
             [
                 "rule": .string(diagnostic.rule.name),
                 "file": .string(diagnostic.file),
@@ -114,7 +123,8 @@ extension ValidationResult {
                 "validObjects": .int(report.validObjectCount),
                 "rendered": .int(desiredState?.resources.count ?? 0),
             ],
-            "diagnostics": .array(diagnostics),
+            "diagnostics": .array(report.diagnostics.map(entry)),
+            "warnings": .array(report.warnings.map(entry)),
             "models": .array(models),
             "objects": .array((desiredState?.resources ?? []).map { .string($0.identity.description) }),
         ]
@@ -124,12 +134,22 @@ extension ValidationResult {
     public func github(style: ReportStyle = ReportStyle()) -> String {
         var lines: [String] = []
         for diagnostic in report.diagnostics {
-            var properties = ["file=\(Self.escapeProperty(style.path(diagnostic.file)))"]
+            var properties = ["file=\(Self.escapeProperty(style.path(diagnostic.file).escapingControlCharacters))"]
             if diagnostic.line > 0 { properties.append("line=\(diagnostic.line)") }
             properties.append("title=\(Self.escapeProperty("mooring: \(diagnostic.rule.name)"))")
             var message = diagnostic.message
             if let field = diagnostic.field { message += " (\(field))" }
-            lines.append("::error \(properties.joined(separator: ","))::\(Self.escapeData(message))")
+            lines.append(
+                "::error \(properties.joined(separator: ","))::\(Self.escapeData(message).escapingControlCharacters)"
+            )
+        }
+        for warning in report.warnings {
+            var properties = ["file=\(Self.escapeProperty(style.path(warning.file).escapingControlCharacters))"]
+            if warning.line > 0 { properties.append("line=\(warning.line)") }
+            properties.append("title=\(Self.escapeProperty("mooring: \(warning.rule.name)"))")
+            lines.append(
+                "::warning \(properties.joined(separator: ","))::\(Self.escapeData(warning.message).escapingControlCharacters)"
+            )
         }
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"

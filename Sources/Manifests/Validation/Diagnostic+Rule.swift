@@ -35,6 +35,8 @@ extension Diagnostic {
         public static let symlinkOutsideFolder = Rule("symlink-outside-folder")
         /// A file that cannot be read.
         public static let unreadable = Rule("unreadable")
+        /// Reading the commit's files took longer than its deadline (`InputLimits.maxDecodeTime`).
+        public static let decodeDeadline = Rule("decode-deadline")
 
         // Object structure.
         /// A document that is not an object (a list, a string…).
@@ -51,6 +53,19 @@ extension Diagnostic {
         public static let invalidName = Rule("invalid-name")
         /// A Mooring kind, or an API version of it, that Mooring does not know.
         public static let unknownKind = Rule("unknown-kind")
+        /// An `apiVersion` that is not `version` or `group/version` in Kubernetes' syntax.
+        public static let invalidAPIVersion = Rule("invalid-api-version")
+        /// A `kind` that is not a kind name in Kubernetes' syntax.
+        public static let invalidKind = Rule("invalid-kind")
+        /// A label or annotation key, or a label value, outside Kubernetes' syntax.
+        public static let invalidLabel = Rule("invalid-label")
+        /// A top-level `items` field on an object that is not a List: kubectl would apply the items instead.
+        public static let itemsOutsideList = Rule("items-outside-list")
+        /// A kind whose scope neither the built-in table, a CRD in the folder nor the cluster tells
+        /// (a warning offline, an error under `mooring validate --strict`).
+        public static let unresolvedKind = Rule("unresolved-kind")
+        /// A kind the cluster does not serve (at sync and diff time, from the cluster's discovery).
+        public static let kindNotServed = Rule("kind-not-served")
         /// Two documents describe the same object.
         public static let duplicateObject = Rule("duplicate-object")
         /// A namespaced object without a namespace, and no default namespace.
@@ -93,9 +108,11 @@ extension Diagnostic {
         /// Every rule, for documentation and tests.
         public static let all: [Rule] = [
             yamlSyntax, yamlUnsupported, tooDeep, tooManyNodes, fileTooLarge, documentTooLarge, folderTooLarge,
-            notUTF8, nulByte, symlinkOutsideFolder, unreadable, notAnObject, missingField, wrongType, unknownField,
+            notUTF8, nulByte, symlinkOutsideFolder, unreadable, decodeDeadline, notAnObject, missingField, wrongType,
+            unknownField,
             invalidValue, invalidName,
-            unknownKind, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
+            unknownKind, invalidAPIVersion, invalidKind, invalidLabel, itemsOutsideList, unresolvedKind,
+            kindNotServed, duplicateObject, missingNamespace, unexpectedNamespace, managedByConflict, reservedMetadata,
             missingVersionRecord, duplicateVersionRecord, versionRecordChanged, canaryTrafficOutOfRange,
             canaryEqualsStable, gateFailed, gateMetricMissing, artifactDigestMissing, queryVariableUnknown,
             canaryAnalysisRequired, namespaceNotAllowed, clusterKindNotAllowed,

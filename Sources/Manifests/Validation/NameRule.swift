@@ -26,6 +26,7 @@ enum NameRule {
         case .pathSegment:
             if name == "." || name == ".." { return "may not be \"\(name)\"" }
             if name.contains("/") || name.contains("%") { return "may not contain \"/\" or \"%\"" }
+            if KubernetesSyntax.hasControlCharacter(name) { return "may not contain control characters" }
             return nil
         case .dns1123Label, .dns1035Label:
             if name.utf8.count > 63 { return "must be at most 63 characters (it has \(name.utf8.count))" }

@@ -10,9 +10,18 @@ public struct ValidationReport: Error, Hashable, Sendable {
     public var objectCount: Int
     /// Objects with no problem of their own.
     public var validObjectCount: Int
+    /// Problems that do not make the folder invalid (a kind whose scope is not known offline), sorted.
+    public var warnings: [Diagnostic]
 
-    public init(diagnostics: [Diagnostic], fileCount: Int, objectCount: Int, validObjectCount: Int) {
+    public init(
+        diagnostics: [Diagnostic],
+        fileCount: Int,
+        objectCount: Int,
+        validObjectCount: Int,
+        warnings: [Diagnostic] = []
+    ) {
         self.diagnostics = diagnostics.sorted(by: <)
+        self.warnings = warnings.sorted(by: <)
         self.fileCount = fileCount
         self.objectCount = objectCount
         self.validObjectCount = validObjectCount

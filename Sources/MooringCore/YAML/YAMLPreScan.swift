@@ -1,7 +1,14 @@
 /// A lexical pass over YAML text that runs before Yams composes it, refusing what would make
-/// composition itself hang or overflow the stack: Yams hashes mapping keys recursively (an alias
-/// to a large shared tree used as a key never finishes) and composes nested collections by
-/// recursion. The pass is conservative; the precise limits are enforced during conversion.
+/// composition itself hang or overflow the stack: Yams hashes every mapping key recursively while
+/// composing (an alias to a large shared tree used as a key never finishes) and composes nested
+/// collections by recursion.
+///
+/// The pass follows libyaml's scanner (the one Yams runs) token by token — where a token starts,
+/// where a plain, quoted or block scalar ends, where comments start, the flow level and the block
+/// indentation — so a quote or `#` inside a plain scalar hides nothing from it, and it sees an alias
+/// in every place it can become a key: before a `:` (block or flow, with or without a space), as
+/// an entry of a flow mapping (`{*a}`, `{x: 1, *a: 2}`), after `?`. Its work is linear in the text.
+/// The precise limits (nodes, alias expansion, depth) are enforced during conversion.
 struct YAMLPreScan {
     struct Finding: Error {
         var code: YAMLError.Code
@@ -17,178 +24,355 @@ struct YAMLPreScan {
         self.maxDepth = maxDepth
     }
 
-    /// Throws when the text nests too deeply or uses an alias where it could become a key.
+    /// Throws when the text nests too deeply, uses an alias as a mapping key, or uses both aliases and
+    /// collections (or `?` keys) as mapping keys.
     func check() throws(Finding) {
-        var line = 1
-        var index = 0
-        var flowDepth = 0
-        var indentStack: [Int] = []
-        var sawAlias = false
-        var complexKeyLine: Int?
-        var atLineStart = true
-        var blockScalarIndent: Int?  // inside a block scalar whose parent line had this indent
-        var lineIndent = 0
-
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        // A token starts at the beginning of the text, after a blank, or at the start of a line: a
-        // line-start check matters, as `*big : x` at column 0 makes an alias a key.
-        func startsToken(_ position: Int) -> Bool {
-            position == 0 || isBlank(bytes[position - 1]) || bytes[position - 1] == 0x0A || bytes[position - 1] == 0x0D
+        var scanner = Scanner(bytes: bytes, maxDepth: maxDepth)
+        try scanner.run()
+        if let line = scanner.aliasKeyLine {
+            throw Finding(code: .unsupported, line: line, message: "an alias may not be used as a mapping key")
         }
-        func isBreakOrEnd(_ position: Int) -> Bool {
-            position >= bytes.count || bytes[position] == 0x0A || bytes[position] == 0x0D
-        }
-        func followedByKeyColon(_ position: Int) -> Bool {
-            var cursor = position
-            while cursor < bytes.count, isBlank(bytes[cursor]) { cursor += 1 }
-            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") else { return false }
-            let next = cursor + 1
-            return isBreakOrEnd(next) || isBlank(bytes[next])
-                || (flowDepth > 0 && [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[next]))
-        }
-
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1
-                index += 1
-                atLineStart = true
-                continue
-            }
-            if atLineStart {
-                // Measure indentation; decide whether this line is block-scalar content.
-                var cursor = index
-                while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
-                let indent = cursor - index
-                let blankLine = isBreakOrEnd(cursor)
-                if let parentIndent = blockScalarIndent {
-                    if blankLine || indent > parentIndent {
-                        index = skipToLineEnd(from: cursor)
-                        continue
-                    }
-                    blockScalarIndent = nil
-                }
-                atLineStart = false
-                index = cursor
-                lineIndent = indent
-                if blankLine || bytes[cursor] == UInt8(ascii: "#") { continue }
-                if flowDepth == 0 {
-                    while let top = indentStack.last, top >= indent { indentStack.removeLast() }
-                    indentStack.append(indent)
-                    // Each "- " (or "? ") indicator at the start of a line opens one more level.
-                    var probe = cursor
-                    while probe + 1 < bytes.count,
-                        bytes[probe] == UInt8(ascii: "-") || bytes[probe] == UInt8(ascii: "?"),
-                        isBlank(bytes[probe + 1])
-                    {
-                        probe += 2
-                        while probe < bytes.count, isBlank(bytes[probe]) { probe += 1 }
-                        indentStack.append(indent + (probe - cursor))
-                    }
-                    if indentStack.count > maxDepth {
-                        throw Finding(code: .tooDeep, line: line, message: "nesting deeper than \(maxDepth) levels")
-                    }
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "#") where startsToken(index):
-                index = skipToLineEnd(from: index)
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                let tokenStart =
-                    startsToken(index)
-                    || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-")]
-                        .contains(bytes[index - 1])
-                guard tokenStart else {
-                    index += 1
-                    continue
-                }
-                index = skipQuoted(from: index, line: &line)
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                flowDepth += 1
-                if flowDepth + indentStack.count > maxDepth {
-                    throw Finding(code: .tooDeep, line: line, message: "nesting deeper than \(maxDepth) levels")
-                }
-                index += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                flowDepth = max(0, flowDepth - 1)
-                index += 1
-                if followedByKeyColon(index) { complexKeyLine = complexKeyLine ?? line }
-            case UInt8(ascii: "?") where isBreakOrEnd(index + 1) || isBlank(bytes[index + 1]):
-                complexKeyLine = complexKeyLine ?? line
-                index += 1
-            case UInt8(ascii: "*")
-            where startsToken(index)
-                || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[index - 1]):
-                var cursor = index + 1
-                while cursor < bytes.count, isAnchorCharacter(bytes[cursor]) { cursor += 1 }
-                if cursor > index + 1 {
-                    sawAlias = true
-                    if followedByKeyColon(cursor) { complexKeyLine = complexKeyLine ?? line }
-                }
-                index = cursor
-            case UInt8(ascii: "|"), UInt8(ascii: ">"):
-                // A block scalar indicator ends its line (apart from modifiers and a comment).
-                var cursor = index + 1
-                while cursor < bytes.count,
-                    bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "+")
-                        || (bytes[cursor] >= UInt8(ascii: "1") && bytes[cursor] <= UInt8(ascii: "9"))
-                {
-                    cursor += 1
-                }
-                while cursor < bytes.count, isBlank(bytes[cursor]) { cursor += 1 }
-                if flowDepth == 0, isBreakOrEnd(cursor) || bytes[cursor] == UInt8(ascii: "#") {
-                    blockScalarIndent = lineIndent
-                    index = skipToLineEnd(from: cursor)
-                } else {
-                    index += 1
-                }
-            default:
-                index += 1
-            }
-        }
-        if sawAlias, let complexKeyLine {
+        if scanner.aliasLine != nil, let line = scanner.complexKeyLine {
             throw Finding(
                 code: .unsupported,
-                line: complexKeyLine,
-                message: "a document that uses aliases may not use aliases or collections as mapping keys"
+                line: line,
+                message: "a document that uses aliases may not use collections or `?` entries as mapping keys"
             )
         }
     }
+}
 
-    private func isAnchorCharacter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+/// The token-level walk behind `YAMLPreScan`; one instance scans one text once.
+private struct Scanner {
+    /// What the previous token was, for deciding whether a `:` makes it a key.
+    private enum Previous {
+        case alias
+        case collectionEnd
+        case other
+    }
+
+    let bytes: [UInt8]
+    let maxDepth: Int
+    private(set) var aliasLine: Int?
+    private(set) var aliasKeyLine: Int?
+    private(set) var complexKeyLine: Int?
+
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    /// One entry per open flow collection: true for a mapping.
+    private var flow: [Bool] = []
+    /// Columns of the open block collections, as libyaml's indentation stack.
+    private var indents: [Int] = []
+    private var keyAllowed = true
+    /// Column and line where the current simple key candidate starts.
+    private var keyColumn = 0
+    private var keyLine = 0
+    /// In a flow mapping, the next node is an entry's key.
+    private var atFlowKey = false
+    private var previous = Previous.other
+
+    init(bytes: [UInt8], maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    private var column: Int { index - lineStart }
+    private var indent: Int { indents.last ?? -1 }
+
+    private func byte(at position: Int) -> UInt8? { position < bytes.count ? bytes[position] : nil }
+    private func isBlank(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 }
+    private func isBreak(_ byte: UInt8?) -> Bool { byte == 0x0A || byte == 0x0D }
+    private func isBlankOrEnd(_ position: Int) -> Bool {
+        let value = byte(at: position)
+        return value == nil || isBlank(value) || isBreak(value)
+    }
+    private func isAnchorCharacter(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
             || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: "-")
     }
 
-    private func skipToLineEnd(from start: Int) -> Int {
-        var cursor = start
-        while cursor < bytes.count, bytes[cursor] != 0x0A { cursor += 1 }
-        return cursor
-    }
-
-    /// Skips a quoted scalar (which may span lines), counting the lines it spans.
-    private func skipQuoted(from start: Int, line: inout Int) -> Int {
-        let quote = bytes[start]
-        var cursor = start + 1
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == 0x0A { line += 1 }
-            if quote == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") {
-                cursor += 2
+    mutating func run() throws(YAMLPreScan.Finding) {
+        while true {
+            skipToToken()
+            guard let current = byte(at: index) else { return }
+            if flow.isEmpty { unrollIndents(to: column) }
+            if column == 0, isDocumentMarker(at: index) {
+                indents = []
+                flow = []
+                index += 3
+                keyAllowed = true
+                previous = .other
                 continue
             }
-            if byte == quote {
-                if quote == UInt8(ascii: "'"), cursor + 1 < bytes.count, bytes[cursor + 1] == quote {
-                    cursor += 2
+            if column == 0, current == UInt8(ascii: "%") {
+                skipToLineEnd()
+                continue
+            }
+            try token(current)
+        }
+    }
+
+    /// Reads one token starting at `index`, which is at `current`.
+    private mutating func token(_ current: UInt8) throws(YAMLPreScan.Finding) {
+        switch current {
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            startNode()
+            if atFlowKey { markComplexKey() }
+            flow.append(current == UInt8(ascii: "{"))
+            try checkDepth()
+            atFlowKey = current == UInt8(ascii: "{")
+            keyAllowed = true
+            previous = .other
+            index += 1
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            if !flow.isEmpty { flow.removeLast() }
+            atFlowKey = false
+            keyAllowed = false
+            previous = .collectionEnd
+            index += 1
+        case UInt8(ascii: ","):
+            atFlowKey = flow.last == true
+            keyAllowed = true
+            previous = .other
+            index += 1
+        case UInt8(ascii: "-") where isBlankOrEnd(index + 1):
+            if flow.isEmpty { try openBlock(at: column) }
+            keyAllowed = true
+            previous = .other
+            index += 1
+        case UInt8(ascii: "?") where !flow.isEmpty || isBlankOrEnd(index + 1):
+            markComplexKey()
+            if flow.isEmpty { try openBlock(at: column) }
+            atFlowKey = false
+            keyAllowed = flow.isEmpty
+            previous = .other
+            index += 1
+        case UInt8(ascii: ":") where !flow.isEmpty || isBlankOrEnd(index + 1):
+            switch previous {
+            case .alias: aliasKeyLine = aliasKeyLine ?? line
+            case .collectionEnd: markComplexKey()
+            case .other: break
+            }
+            if flow.isEmpty { try openBlock(at: keyLine == line ? keyColumn : column) }
+            atFlowKey = false
+            keyAllowed = flow.isEmpty
+            previous = .other
+            index += 1
+        case UInt8(ascii: "*"):
+            startNode()
+            aliasLine = aliasLine ?? line
+            if atFlowKey { aliasKeyLine = aliasKeyLine ?? line }
+            atFlowKey = false
+            index += 1
+            while isAnchorCharacter(byte(at: index)) { index += 1 }
+            previous = .alias
+        case UInt8(ascii: "&"):
+            startNode()
+            index += 1
+            while isAnchorCharacter(byte(at: index)) { index += 1 }
+            previous = .other
+        case UInt8(ascii: "!"):
+            startNode()
+            while let value = byte(at: index), !isBlank(value), !isBreak(value),
+                !(value == UInt8(ascii: ",") && !flow.isEmpty)
+            {
+                index += 1
+            }
+            previous = .other
+        case UInt8(ascii: "|") where flow.isEmpty, UInt8(ascii: ">") where flow.isEmpty:
+            startNode()
+            atFlowKey = false
+            skipBlockScalar()
+            keyAllowed = true
+            previous = .other
+        case UInt8(ascii: "'"), UInt8(ascii: "\""):
+            startNode()
+            atFlowKey = false
+            skipQuoted()
+            previous = .other
+        default:
+            startNode()
+            atFlowKey = false
+            skipPlain()
+            previous = .other
+        }
+    }
+
+    /// A node-starting token: it may begin a simple key, if one is allowed here.
+    private mutating func startNode() {
+        if keyAllowed {
+            keyColumn = column
+            keyLine = line
+        }
+        keyAllowed = false
+    }
+
+    private mutating func markComplexKey() {
+        complexKeyLine = complexKeyLine ?? line
+    }
+
+    /// A block collection starting at `column` (a `- `, a `? ` or a key), when it is deeper than the current one.
+    private mutating func openBlock(at column: Int) throws(YAMLPreScan.Finding) {
+        guard column > indent else { return }
+        indents.append(column)
+        try checkDepth()
+    }
+
+    private func checkDepth() throws(YAMLPreScan.Finding) {
+        if flow.count + indents.count > maxDepth {
+            throw YAMLPreScan.Finding(code: .tooDeep, line: line, message: "nesting deeper than \(maxDepth) levels")
+        }
+    }
+
+    private mutating func unrollIndents(to column: Int) {
+        while let top = indents.last, top > column { indents.removeLast() }
+    }
+
+    private func isDocumentMarker(at position: Int) -> Bool {
+        guard position + 2 < bytes.count else { return false }
+        let marker = bytes[position]
+        guard marker == UInt8(ascii: "-") || marker == UInt8(ascii: ".") else { return false }
+        return bytes[position + 1] == marker && bytes[position + 2] == marker && isBlankOrEnd(position + 3)
+    }
+
+    /// Consumes a line break (`\r\n`, `\r` or `\n`), starting a new line.
+    private mutating func consumeBreak() {
+        if byte(at: index) == 0x0D, byte(at: index + 1) == 0x0A { index += 1 }
+        index += 1
+        line += 1
+        lineStart = index
+    }
+
+    /// Blanks, comments and line breaks before the next token (libyaml's `scan_to_next_token`).
+    private mutating func skipToToken() {
+        while let current = byte(at: index) {
+            if isBlank(current) || (index == 0 && current == 0xEF) {
+                index += current == 0xEF ? 3 : 1
+            } else if current == UInt8(ascii: "#") {
+                skipToLineEnd()
+            } else if isBreak(current) {
+                consumeBreak()
+                if flow.isEmpty { keyAllowed = true }
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func skipToLineEnd() {
+        while let current = byte(at: index), !isBreak(current) { index += 1 }
+    }
+
+    /// A single- or double-quoted scalar, which may span lines.
+    private mutating func skipQuoted() {
+        let quote = bytes[index]
+        index += 1
+        while let current = byte(at: index) {
+            if isBreak(current) {
+                consumeBreak()
+                continue
+            }
+            if quote == UInt8(ascii: "\""), current == UInt8(ascii: "\\") {
+                index += 1
+                if isBreak(byte(at: index)) { consumeBreak() } else { index += 1 }
+                continue
+            }
+            if current == quote {
+                if quote == UInt8(ascii: "'"), byte(at: index + 1) == quote {
+                    index += 2
                     continue
                 }
-                return cursor + 1
+                index += 1
+                return
             }
-            cursor += 1
+            index += 1
         }
-        return cursor
+    }
+
+    /// A plain scalar, which continues on following lines indented deeper than the block collection
+    /// it is in (any line in a flow collection).
+    private mutating func skipPlain() {
+        let minimumColumn = indent + 1
+        while index < bytes.count {
+            if column == 0, isDocumentMarker(at: index) { return }
+            if byte(at: index) == UInt8(ascii: "#") { return }
+            while let current = byte(at: index), !isBlank(current), !isBreak(current) {
+                if current == UInt8(ascii: ":"), isBlankOrEnd(index + 1) { return }
+                if !flow.isEmpty {
+                    if current == UInt8(ascii: ":"), let following = byte(at: index + 1),
+                        ",?[]{}".utf8.contains(following)
+                    {
+                        return
+                    }
+                    if ",[]{}".utf8.contains(current) { return }
+                }
+                index += 1
+            }
+            guard let current = byte(at: index), isBlank(current) || isBreak(current) else { return }
+            // Whitespace and breaks: the scalar goes on only if what follows is indented enough.
+            let resume = index
+            let resumeLine = line
+            let resumeLineStart = lineStart
+            var crossedLine = false
+            while let value = byte(at: index), isBlank(value) || isBreak(value) {
+                if isBreak(value) {
+                    consumeBreak()
+                    crossedLine = true
+                } else {
+                    index += 1
+                }
+            }
+            if crossedLine, flow.isEmpty, column < minimumColumn {
+                // Not part of the scalar: let the main loop read these breaks (they allow a key again).
+                index = resume
+                line = resumeLine
+                lineStart = resumeLineStart
+                return
+            }
+        }
+    }
+
+    /// A literal or folded block scalar: its header line, then every line indented at least as deep as
+    /// its content (blank lines included), as libyaml reads it.
+    private mutating func skipBlockScalar() {
+        index += 1
+        var increment = 0
+        while let current = byte(at: index),
+            current == UInt8(ascii: "+") || current == UInt8(ascii: "-")
+                || (current >= UInt8(ascii: "1") && current <= UInt8(ascii: "9"))
+        {
+            if current >= UInt8(ascii: "1") { increment = Int(current - UInt8(ascii: "0")) }
+            index += 1
+        }
+        skipToLineEnd()
+        guard index < bytes.count else { return }
+        var contentIndent = increment > 0 ? (indent >= 0 ? indent + increment : increment) : 0
+        let minimumIndent = max(indent + 1, 1)
+        while index < bytes.count {
+            // At a line break: look at the next line.
+            let breakPosition = index
+            let breakLine = line
+            let breakLineStart = lineStart
+            consumeBreak()
+            var spaces = 0
+            while byte(at: index) == 0x20 {
+                index += 1
+                spaces += 1
+            }
+            let current = byte(at: index)
+            if current == nil || isBreak(current) { continue }
+            if contentIndent == 0 { contentIndent = max(spaces, minimumIndent) }
+            if spaces < contentIndent {
+                index = breakPosition
+                line = breakLine
+                lineStart = breakLineStart
+                return
+            }
+            skipToLineEnd()
+        }
     }
 }

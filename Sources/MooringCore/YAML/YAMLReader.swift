@@ -6,6 +6,17 @@ public enum YAMLReader {
     /// Every document of `text`, empty ones included (as `.null`), in order.
     public static func documents(in text: String, limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> [YAMLDocument]
     {
+        var aliasBudget = limits.maxAliasExpansion
+        return try documents(in: text, limits: limits, aliasBudget: &aliasBudget)
+    }
+
+    /// Every document of `text`, with alias expansion also drawn from `aliasBudget`, which is shared by
+    /// several texts (the files of one commit): the nodes aliases expand to here are taken from it.
+    public static func documents(
+        in text: String,
+        limits: YAMLLimits,
+        aliasBudget: inout Int
+    ) throws(YAMLError) -> [YAMLDocument] {
         do {
             try YAMLPreScan(text, maxDepth: limits.maxDepth).check()
         } catch {
@@ -24,8 +35,10 @@ public enum YAMLReader {
         var converter = YAMLConverter(
             maxDepth: limits.maxDepth,
             nodeBudget: limits.nodeBudget(forByteCount: text.utf8.count),
-            aliasBudget: limits.maxAliasExpansion
+            aliasBudget: min(limits.maxAliasExpansion, aliasBudget)
         )
+        let startingAliasBudget = converter.aliasBudget
+        defer { aliasBudget -= startingAliasBudget - max(converter.aliasBudget, 0) }
         while true {
             let root: Node?
             do {
@@ -87,6 +100,9 @@ private struct YAMLConverter {
         var isMapping: Bool
     }
 
+    /// Deepest level whose field lines are recorded.
+    static let maxRecordedDepth = 24
+
     let maxDepth: Int
     var nodeBudget: Int
     var aliasBudget: Int
@@ -141,7 +157,10 @@ private struct YAMLConverter {
         // Nodes reached through an alias keep no lines of their own: a problem there is reported at
         // the alias, the nearest ancestor with a line. Otherwise the first line recorded for a path
         // wins (merge keys revisit paths); `+= 0` through `default:` inserts with a single lookup.
-        if !expanding, !path.isRoot { fieldLines[path, default: line] += 0 }
+        // Lines are kept for the first `maxRecordedDepth` levels (every field a diagnostic names is shallower);
+        // deeper nodes report their nearest recorded ancestor, so deep nesting costs no path copies.
+        let records = depth <= Self.maxRecordedDepth
+        if !expanding, records, !path.isRoot { fieldLines[path, default: line] += 0 }
         switch node {
         case .scalar(let scalar):
             return try resolve(scalar, line: line)
@@ -152,7 +171,12 @@ private struct YAMLConverter {
             elements.reserveCapacity(sequence.count)
             for (position, element) in sequence.enumerated() {
                 elements.append(
-                    try convert(element, at: path.appending(index: position), depth: depth + 1, expanding: expanding)
+                    try convert(
+                        element,
+                        at: records ? path.appending(index: position) : path,
+                        depth: depth + 1,
+                        expanding: expanding
+                    )
                 )
             }
             return .array(elements)
@@ -167,7 +191,12 @@ private struct YAMLConverter {
                     continue
                 }
                 let key = try keyString(keyNode, line: keyNode.mark?.line ?? line)
-                members[key] = try convert(valueNode, at: path.appending(key), depth: depth + 1, expanding: expanding)
+                members[key] = try convert(
+                    valueNode,
+                    at: records ? path.appending(key) : path,
+                    depth: depth + 1,
+                    expanding: expanding
+                )
             }
             for (source, mergeLine) in merged {
                 try merge(source, into: &members, at: path, depth: depth, line: mergeLine, expanding: expanding)

@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import GitSource
 import Manifests
@@ -65,7 +66,21 @@ extension SyncEngine {
         if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
             previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
         }
-        let builder = DesiredStateBuilder(policy: configuration.validationPolicy(for: target))
+        let scopes: KindScopeSource
+        do {
+            scopes = try await clusterScopes(for: target)
+        } catch {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "reading the cluster's API resources (the scope of each kind) failed: \(error.message); "
+                        + "commit \(commit.short) is validated at the next sync"
+                )
+            )
+            return fallback.map { .ready($0) } ?? .unavailable
+        }
+        let builder = DesiredStateBuilder(policy: configuration.validationPolicy(for: target), scopes: scopes)
         do {
             let desired = try builder.build(files: snapshot.files, previousFiles: previousFiles)
             return .ready(
@@ -125,7 +140,9 @@ extension SyncEngine {
                 )
             )
         }
-        let shown = diagnostics.prefix(20).map { "\($0.file):\($0.line): \($0.message)" }
+        let shown = diagnostics.prefix(20).map {
+            "\($0.file):\($0.line): \($0.message)".escapingControlCharacters
+        }
         let more = diagnostics.count > shown.count ? ["… and \(diagnostics.count - shown.count) more"] : []
         run.raise(
             SyncEvent(

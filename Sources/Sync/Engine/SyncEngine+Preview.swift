@@ -73,7 +73,16 @@ extension SyncEngine {
         if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
             previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
         }
-        let result = DesiredStateBuilder(policy: policy).validate(files: files, previousFiles: previousFiles)
+        let scopes: KindScopeSource
+        do {
+            scopes = try await clusterScopes(for: target)
+        } catch {
+            throw SyncError(code: .cluster, message: "reading the cluster's API resources failed: \(error.message)")
+        }
+        let result = DesiredStateBuilder(policy: policy, scopes: scopes).validate(
+            files: files,
+            previousFiles: previousFiles
+        )
         guard let desired = result.desiredState else {
             return TargetPreview(target: target.name, source: label, validation: result.report)
         }

@@ -5,6 +5,8 @@ struct HostPolicy: Sendable {
     var allowPruneKinds: [String] = []
     /// `nil`: any namespace.
     var allowedNamespaces: [String]?
+    /// `nil`: any cluster-scoped kind.
+    var allowedClusterKinds: [String]?
     /// Short, so a rollout that never becomes healthy fails the test quickly.
     var healthTimeout = "20s"
     /// `source.verify` as a YAML flow mapping, e.g. `{mode: head, allowedSignersFile: /tmp/…}`; `nil`: none.
@@ -18,6 +20,7 @@ struct HostPolicy: Sendable {
           pruneLimit: \(pruneLimit)
           allowPruneKinds: [\(allowPruneKinds.joined(separator: ", "))]
         \(allowedNamespaces.map { "  allowedNamespaces: [\($0.joined(separator: ", "))]" } ?? "")
+        \(allowedClusterKinds.map { "  allowedClusterKinds: [\($0.joined(separator: ", "))]" } ?? "")
         health:
           timeout: \(healthTimeout)
         """
