@@ -87,4 +87,16 @@ struct AlertTrackerTests {
         let acquired = tracker.notices(for: [SyncEvent(.leaderAcquired, .info, "leading")], at: Self.start + 5)
         #expect(Self.summary(acquired) == ["resolved leader_lost", "event leader_acquired"])
     }
+
+    @Test("leader_lost also resolves once another host is seen holding the Lease, and only once")
+    func leadershipMovedToAnotherHost() {
+        var tracker = AlertTracker()
+        #expect(tracker.notices(forLeader: "host-b", at: Self.start).isEmpty)
+        _ = tracker.notices(for: [SyncEvent(.leaderLost, .warning, "lost")], at: Self.start + 1)
+        let seen = tracker.notices(forLeader: "host-b", at: Self.start + 3)
+        #expect(Self.summary(seen) == ["resolved leader_lost"])
+        #expect(seen.first?.resolution == "host-b holds the Lease and syncs")
+        #expect(tracker.notices(forLeader: "host-b", at: Self.start + 5).isEmpty)
+        #expect(tracker.firing.isEmpty)
+    }
 }

@@ -101,6 +101,13 @@ public final class AlertDispatcher: Service, Sendable {
         tracker.withLock { enqueue($0.notices(for: events, at: now), at: now) }
     }
 
+    /// Tells the tracker that another host holds the Lease, which resolves this host's `leader_lost`.
+    public func leaderSeen(_ holder: String) {
+        let now = Date()
+        guard tracksConditions else { return }
+        tracker.withLock { enqueue($0.notices(forLeader: holder, at: now), at: now) }
+    }
+
     private func enqueue(_ notices: [AlertNotice], at now: Date) {
         let payloads = AlertPayload.payloads(
             for: notices,

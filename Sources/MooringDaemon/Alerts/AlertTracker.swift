@@ -64,6 +64,12 @@ struct AlertTracker: Sendable {
         return notices
     }
 
+    /// The notices when another host is seen holding the Lease: a `leader_lost` raised here is resolved, since the
+    /// cluster has a leader that syncs again.
+    mutating func notices(forLeader holder: String, at now: Date) -> [AlertNotice] {
+        resolve(at: now) { key in key.name == .leaderLost ? "\(holder) holds the Lease and syncs" : nil }
+    }
+
     /// Ends the conditions for which `reason` gives a resolution, as resolved notices.
     private mutating func resolve(
         at now: Date,

@@ -106,6 +106,8 @@ public struct LeaderElector: Service {
                     election.leading = false
                     raise(.leaderLost, .warning, "\(holder) holds the Lease \(lease) now", holder: holder)
                 }
+                // Checked at every round: a leader_lost left to an abandoned sync is raised after this one.
+                alerts?.leaderSeen(holder)
                 if election.reportedHolder != holder {
                     election.reportedHolder = holder
                     logger.info("standing by: \(holder) holds the Lease \(lease)", metadata: ["lease": "\(lease)"])
