@@ -19,31 +19,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # shellcheck disable=SC2086
 python3 benchmarks/soak/soak.py "$results/work" "$polls" ${SOAK_SIZES:-100 1000} >"$results/summary.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 - "$results/summary.json" "$load_before" "$load_after" "$(nproc)" >"$results/section.md" <<'PY'
-import datetime, json, sys
-summary = json.load(open(sys.argv[1]))
-load_before, load_after, cores = sys.argv[2], sys.argv[3], sys.argv[4]
-mb = lambda kib: kib / 1024
-print("<!-- soak:begin -->")
-print("## Soak: `mooring run` polling with nothing changing — `benchmarks/soak.sh`")
-print()
-print(f"Release builds, {cores} cores, {datetime.date.today()}, kubectl 1.32 through `/usr/bin/kubectl`, KubeSim as a "
-      f"separate process; `source.pollInterval: {summary['poll_ms']}ms`, deploy folders from "
-      "`benchmarks/sync/generate.py`. RSS is VmRSS, each figure the median of five readings taken one sync apart, "
-      f"the start after {summary['warmup']} syncs. Load average {load_before} before and {load_after} after "
-      "(the machine is shared).")
-print()
-print("| objects | no-change polls | RSS at start | RSS at end | growth | per poll | target |")
-print("|---|---|---|---|---|---|---|")
-for result in summary["results"]:
-    growth = mb(result["growth_kib"])
-    ok = growth < 1 and (result["size"] < 1000 or mb(result["end_rss_kib"]) < 60)
-    target = "growth < 1 MB" + (", idle RSS < 60 MB" if result["size"] >= 1000 else "")
-    print(f"| {result['size']:,} | {result['polls']} | {mb(result['start_rss_kib']):.1f} MB | "
-          f"{mb(result['end_rss_kib']):.1f} MB | {growth:+.2f} MB | {result['per_poll_kib']:+.2f} KiB | "
-          f"{'✓' if ok else '✗'} {target} |")
-print("<!-- soak:end -->")
-PY
+python3 benchmarks/soak/report.py "$results/summary.json" "$load_before" "$load_after" "$(nproc)" "release builds" \
+    >"$results/section.md"
 python3 - benchmarks/README.md "$results/section.md" <<'PY'
 import re, sys
 path, section = sys.argv[1], open(sys.argv[2]).read().strip()

@@ -17,12 +17,34 @@ import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "sync"))
-import bench  # noqa: E402
-from bench import KUBECTL, KubeSim, git  # noqa: E402
-
+ROOT = os.path.dirname(os.path.dirname(HERE))
 # The release binaries (soak.sh builds them in .build/release; SOAK_BIN_DIR points elsewhere).
-RELEASE = bench.RELEASE = os.environ.get("SOAK_BIN_DIR", bench.RELEASE)
+RELEASE = os.environ.get("SOAK_BIN_DIR", os.path.join(ROOT, ".build", "release"))
+KUBECTL = "/usr/bin/kubectl"
+
+
+class KubeSim:
+    """A kubesim process on a free port, with its own kubeconfig (benchmarks/sync/bench.py runs its module on
+    import, so its class is not shared)."""
+
+    def __init__(self, folder):
+        os.makedirs(folder, exist_ok=True)
+        self.kubeconfig = os.path.join(folder, "kubeconfig")
+        self.process = subprocess.Popen(
+            [os.path.join(RELEASE, "kubesim"), "--port", "0", "--kubeconfig-out", self.kubeconfig, "--ready-delay-ms", "0"],
+            stdout=subprocess.PIPE, stderr=open(os.path.join(folder, "kubesim.log"), "w"), stdin=subprocess.DEVNULL,
+        )
+        self.port = int(self.process.stdout.readline())
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def git(folder, *arguments):
+    subprocess.run(["git", "-C", folder, "-c", "user.name=soak", "-c", "user.email=soak@example.com", *arguments],
+                   check=True, capture_output=True)
+
 
 WARMUP = int(os.environ.get("SOAK_WARMUP", "20"))
 POLL_MS = int(os.environ.get("SOAK_POLL_MS", "250"))
