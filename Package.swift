@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "MooringCore", "GitSource", "Manifests", "Cluster", "Reconciler",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

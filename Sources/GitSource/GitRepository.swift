@@ -29,6 +29,14 @@ final class GitRepository {
         return LibGit2.commitID(git_object_id(object))
     }
 
+    /// The names of every ref in the repository.
+    func referenceNames() -> [String] {
+        var list = git_strarray()
+        guard git_reference_list(&list, pointer) == 0 else { return [] }
+        defer { git_strarray_dispose(&list) }
+        return (0..<list.count).compactMap { list.strings[$0].map { String(cString: $0) } }
+    }
+
     /// Whether the object database holds `oid`.
     func hasObject(_ oid: git_oid) -> Bool {
         var odb: OpaquePointer?

@@ -16,9 +16,16 @@ final class RemoteConnection {
     let session: RemoteSession
     private var connected = false
 
+    /// The remote is created without `url.<base>.insteadOf` rewriting: the configured URL is used as it is. In
+    /// libgit2 1.5 that rewriting matches every config entry against a PCRE2 pattern and leaks the match data
+    /// (about 100 KB per remote created, so per poll: a daemon's memory grew without end).
     init(repository: GitRepository, session: RemoteSession) throws(GitSourceError) {
         var remote: OpaquePointer?
-        guard git_remote_create_anonymous(&remote, repository.pointer, session.url.text) == 0, let remote else {
+        var options = git_remote_create_options()
+        git_remote_create_options_init(&options, UInt32(GIT_REMOTE_CREATE_OPTIONS_VERSION))
+        options.repository = repository.pointer
+        options.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF.rawValue
+        guard git_remote_create_with_opts(&remote, session.url.text, &options) == 0, let remote else {
             throw GitSourceError(
                 code: .invalidURL,
                 message: "libgit2 does not accept the source URL: \(LibGit2.lastError().message)",

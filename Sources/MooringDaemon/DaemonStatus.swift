@@ -19,8 +19,8 @@ public actor DaemonStatus {
     /// Why the daemon is not ready, `nil` when it is.
     private var notReadyReason: String? = "the first sync has not finished"
     private var loopStopped = false
-    /// The commits already read from the mirror, by id.
-    private var commits: [String: StatusDocument.Commit] = [:]
+    /// The commits already read from the mirror, by id (the most recent few: a daemon sees commits without end).
+    private var commits = BoundedCache<String, StatusDocument.Commit>(capacity: 64)
     /// The drift last reported per target and object: a drift persists in the journal after the sync that found
     /// it, while later syncs do not check the unchanged object again.
     private var driftDetails: [String: [ObjectIdentity: StatusDocument.Drift]] = [:]

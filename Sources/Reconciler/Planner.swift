@@ -10,12 +10,16 @@ public enum Planner {
     /// it (kept from the inventory when its content is unchanged), so a new commit rewrites only what
     /// it changed. An object whose content is as applied and whose live resourceVersion is the one
     /// Mooring last verified needs no API call at all.
+    ///
+    /// `atRest` turns an object into the form the inventory may hold it in (Secret values sealed by the journal);
+    /// contents are compared in that form, so a sealed record still matches the Secret it was made from.
     public static func plan(
         desired: [Resource],
         commit: String,
         live: [ObjectIdentity: JSONValue],
         inventory: [ObjectIdentity: AppliedRecord],
-        policy: ReconcilePolicy
+        policy: ReconcilePolicy,
+        atRest: (JSONValue) -> JSONValue = { $0 }
     ) -> Plan {
         let ordered = ApplyPhase.ordered(desired).flatMap(\.resources)
         let items = ordered.map { resource in
@@ -24,7 +28,8 @@ public enum Planner {
                 commit: commit,
                 live: live[resource.identity],
                 previous: inventory[resource.identity],
-                policy: policy
+                policy: policy,
+                atRest: atRest
             )
         }
         let desiredIdentities = Set(desired.map(\.identity))
@@ -40,10 +45,11 @@ public enum Planner {
         commit: String,
         live: JSONValue?,
         previous: AppliedRecord?,
-        policy: ReconcilePolicy
+        policy: ReconcilePolicy,
+        atRest: (JSONValue) -> JSONValue
     ) -> PlanItem {
-        let content = ObjectNormalizer.withoutSourceCommit(resource.object)
-        let asApplied = previous.map { ObjectNormalizer.withoutSourceCommit($0.applied) == content } ?? false
+        let content = atRest(ObjectNormalizer.withoutSourceCommit(resource.object))
+        let asApplied = previous.map { atRest(ObjectNormalizer.withoutSourceCommit($0.applied)) == content } ?? false
         var stamped = resource
         stamped.object.set(
             .string(asApplied ? previous?.sourceCommit ?? commit : commit),

@@ -72,7 +72,7 @@ struct JournalTests {
             try journal.save(sampleState())
             try journal.save(JournalState())
             let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            #expect(names == ["state.json"])
+            #expect(names.sorted() == ["state.json", "state.key"])
         }
     }
 
@@ -120,5 +120,146 @@ struct JournalTests {
             #expect(read.entries == [first, second, third])
             #expect(read.unreadableLines == 1)
         }
+    }
+
+    private func secretState(_ value: String) -> JournalState {
+        let identity = ObjectIdentity(group: "", kind: "Secret", namespace: "ml-prod", name: "db")
+        let secret: JSONValue = [
+            "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "db", "namespace": "ml-prod"],
+            "data": ["password": .string(Data(value.utf8).base64EncodedString())],
+            "stringData": ["token": .string(value)],
+        ]
+        var state = sampleState()
+        state["default"].inventory.append(
+            AppliedRecord(identity: identity, apiVersion: "v1", applied: secret, sourceCommit: "abc123")
+        )
+        return state
+    }
+
+    @Test("no Secret value reaches state.json: each is kept as a keyed digest, equal for equal values")
+    func secretsSealed() async throws {
+        try await withTemporaryDirectory { directory in
+            let journal = Journal(directory: directory.path)
+            let value = "correct-horse-battery-staple"
+            try journal.save(secretState(value))
+            let text = try String(contentsOfFile: journal.statePath, encoding: .utf8)
+            #expect(!text.contains(value))
+            #expect(!text.contains(Data(value.utf8).base64EncodedString()))
+            let loaded = try journal.load().state["default"].inventory.first { $0.identity.kind == "Secret" }
+            let sealed = try #require(loaded?.applied["data"]?["password"]?.stringValue)
+            #expect(sealed.hasPrefix("hmac-sha256:"))
+            #expect(loaded?.applied["stringData"]?["token"]?.stringValue?.hasPrefix("hmac-sha256:") == true)
+
+            try journal.save(secretState(value))
+            let again = try journal.load().state["default"].inventory.first { $0.identity.kind == "Secret" }
+            #expect(again?.applied["data"]?["password"]?.stringValue == sealed, "the same value, the same digest")
+            try journal.save(secretState(value + "!"))
+            let changed = try journal.load().state["default"].inventory.first { $0.identity.kind == "Secret" }
+            #expect(changed?.applied["data"]?["password"]?.stringValue != sealed, "another value, another digest")
+        }
+    }
+
+    @Test("the key is made on first save with mode 0600; a state.json under another key is refused and set aside")
+    func hmacUnderHostKey() async throws {
+        try await withTemporaryDirectory { directory in
+            let journal = Journal(directory: directory.path + "/one")
+            try journal.save(sampleState())
+            let keyPath = directory.path + "/one/state.key"
+            let attributes = try FileManager.default.attributesOfItem(atPath: keyPath)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            #expect((attributes[.size] as? Int) == 32)
+            let header = try String(contentsOfFile: journal.statePath, encoding: .utf8).prefix { $0 != "\n" }
+            #expect(header.contains(#""hmac":"hmac-sha256:"#))
+
+            // Another host's (or an intruder's) file, well formed, with a valid HMAC under its own key.
+            let other = Journal(directory: directory.path + "/two")
+            var forged = sampleState()
+            forged["default"].lastAppliedCommit = "f0f0f0"
+            try other.save(forged)
+            try FileManager.default.removeItem(atPath: journal.statePath)
+            try FileManager.default.copyItem(atPath: other.statePath, toPath: journal.statePath)
+            guard case .corrupt(let reason, let movedTo) = try journal.load() else {
+                Issue.record("a file under another key was accepted")
+                return
+            }
+            #expect(reason.contains("HMAC"))
+            #expect(FileManager.default.fileExists(atPath: movedTo))
+        }
+    }
+
+    @Test("an older Mooring's FNV-checksummed state.json is read on the first start only, then written with an HMAC")
+    func legacyFormat() async throws {
+        try await withTemporaryDirectory { directory in
+            let journal = Journal(directory: directory.path)
+            let body = Array(
+                #"{"targets":{"default":{"inventory":[],"models":{},"unhealthyAttempts":0,"lastAppliedCommit":"abc123"}}}"#
+                    .utf8
+            )
+            let header =
+                #"{"format":"mooring-state","version":1,"length":\#(body.count),"checksum":"fnv1a64:\#(StableHash.hex(of: body))"}"#
+            let legacy = Data(Array(header.utf8) + [0x0A] + body)
+            try legacy.write(to: URL(fileURLWithPath: journal.statePath))
+            #expect(try journal.load().state["default"].lastAppliedCommit == "abc123", "the upgrade keeps the state")
+            try legacy.write(to: URL(fileURLWithPath: journal.statePath))
+            guard case .corrupt = try journal.load() else {
+                Issue.record("once the host has a key, an unauthenticated file is refused")
+                return
+            }
+        }
+    }
+
+    @Test("an unreadable state.json is an error, not damage: it is neither moved aside nor replaced")
+    func unreadableState() async throws {
+        try await withTemporaryDirectory { directory in
+            let journal = Journal(directory: directory.path)
+            // A directory in its place cannot be read, even by root (the tests' user).
+            try FileManager.default.createDirectory(atPath: journal.statePath, withIntermediateDirectories: true)
+            #expect(throws: SyncError.self) { try journal.load() }
+            var isDirectory: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: journal.statePath, isDirectory: &isDirectory))
+            #expect(isDirectory.boolValue, "left where it was")
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            #expect(!names.contains { $0.contains("corrupt") })
+        }
+    }
+
+    @Test("history.jsonl is rotated at history.maxSize, history.keep files are kept, and history reads across them")
+    func historyRotation() async throws {
+        try await withTemporaryDirectory { directory in
+            let journal = Journal(directory: directory.path, history: HistorySettings(maxSize: 4096, keep: 2))
+            var written: [HistoryEntry] = []
+            for index in 0..<120 {
+                let entry = HistoryEntry(
+                    time: Date(timeIntervalSince1970: Double(index)),
+                    target: "default",
+                    commit: String(format: "%040d", index),
+                    result: .applied
+                )
+                try journal.append(entry)
+                written.append(entry)
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            #expect(names == ["history.jsonl", "history.jsonl.1", "history.jsonl.2"])
+            for name in names {
+                let size = try #require(
+                    FileManager.default.attributesOfItem(atPath: "\(directory.path)/\(name)")[.size] as? Int
+                )
+                #expect(size <= 4096, "\(name) is \(size) bytes")
+            }
+            let read = try journal.history().entries
+            #expect(read.count < written.count, "the oldest rotated away")
+            #expect(read == Array(written.suffix(read.count)), "oldest first, across the files, none lost between them")
+        }
+    }
+
+    @Test("a bounded cache keeps the most recent entries only")
+    func boundedCache() {
+        var cache = BoundedCache<Int, String>(capacity: 3)
+        for key in 0..<10 { cache[key] = "\(key)" }
+        #expect(cache.count == 3)
+        #expect(cache[9] == "9" && cache[7] == "7" && cache[6] == nil)
+        cache[8] = nil
+        cache[10] = "10"
+        #expect(cache.count == 3 && cache[7] == "7")
     }
 }

@@ -36,6 +36,13 @@ struct SignatureScenarioTests {
                 "head",
                 allowedSigners: [try key.allowedSignersLine(principal: "ada@example.com")]
             )
+            // What serves is a signed commit: only what a verified commit holds is ever re-applied (a heal).
+            try scenario.write(
+                "cluster/signed.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: signed, namespace: ml-prod}\n"
+            )
+            try await scenario.pushSigned("a signed commit serves", with: key)
+            #expect(await engine.sync().target?.outcome == .applied)
             scenario.sim.resetRequests()
             let (unsigned, first) = try await scenario.syncChurnReplicas(4, signedWith: nil, engine: engine)
 

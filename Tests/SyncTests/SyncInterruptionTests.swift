@@ -163,4 +163,22 @@ struct SyncInterruptionTests {
             #expect(report.target?.leftUndone?.hasPrefix("applying") == true, "\(report.allEvents)")
         }
     }
+
+    @Test("with the inventory in the cluster and the fence closed, not even the inventory is written")
+    func fenceClosedKeepsTheInventory() async throws {
+        try await withSyncScenario(files: PruneScenarioTests.files) { scenario in
+            try await scenario.createNamespace("mooring-system")
+            let configuration = try String(contentsOfFile: scenario.configurationPath, encoding: .utf8)
+            try (configuration + "inventory: {namespace: mooring-system}\n")
+                .write(toFile: scenario.configurationPath, atomically: true, encoding: .utf8)
+            scenario.sim.resetRequests()
+            let engine = try scenario.start()
+            let report = await engine.sync(control: SyncControl(fence: CountedFence(allowing: 0)))
+
+            #expect(scenario.changes() == [], "the inventory ConfigMap is a write like any other")
+            #expect(report.target?.outcome == .failed)
+            let failed = try #require(report.events(.syncFailed).first, "\(report.allEvents)")
+            #expect(failed.fields["reason"] == "leadership")
+        }
+    }
 }

@@ -14,6 +14,7 @@ public struct ConfigurationFile: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "source", "cluster", "policy", "targets", "health", "alerts", "server", "leaderElection", "stateDir",
+        "history", "inventory",
     ]
 
     /// The path as given.
@@ -100,11 +101,16 @@ public struct ConfigurationFile: Sendable {
         try check { reader in LeaderElectionSettings(reading: &reader) }
     }
 
+    public func history() throws(ConfigurationError) -> HistorySettings {
+        try check { reader in HistorySettings(reading: &reader) }
+    }
+
     /// Every section, with all problems reported together.
     public func configuration() throws(ConfigurationError) -> MooringConfiguration {
         try check { reader in
             let source = SourceSettings(reading: &reader)
             let targets = Self.readTargets(&reader)
+            let leaderElection = LeaderElectionSettings(reading: &reader)
             let configuration = MooringConfiguration(
                 file: path,
                 source: source ?? SourceSettings(url: ""),
@@ -112,7 +118,9 @@ public struct ConfigurationFile: Sendable {
                 health: HealthSettings(reading: &reader),
                 alerts: AlertSettings(reading: &reader),
                 server: ServerSettings(reading: &reader),
-                leaderElection: LeaderElectionSettings(reading: &reader),
+                leaderElection: leaderElection,
+                history: HistorySettings(reading: &reader),
+                inventory: InventorySettings(reading: &reader, leaderElection: leaderElection),
                 stateDirectory: reader.string("stateDir").map { reader.resolve($0) } ?? "/var/lib/mooring"
             )
             return configuration

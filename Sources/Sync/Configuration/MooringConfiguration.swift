@@ -9,6 +9,10 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var alerts: AlertSettings
     public var server: ServerSettings
     public var leaderElection: LeaderElectionSettings
+    /// When `history.jsonl` is rotated.
+    public var history: HistorySettings
+    /// Where the inventory of what Mooring owns is kept in each cluster, besides `state.json`.
+    public var inventory: InventorySettings
     /// Holds `mirror.git/`, `state.json`, `history.jsonl`.
     public var stateDirectory: String
 
@@ -20,6 +24,8 @@ public struct MooringConfiguration: Sendable, Equatable {
         alerts: AlertSettings = AlertSettings(),
         server: ServerSettings = ServerSettings(),
         leaderElection: LeaderElectionSettings = LeaderElectionSettings(),
+        history: HistorySettings = HistorySettings(),
+        inventory: InventorySettings = InventorySettings(),
         stateDirectory: String = "/var/lib/mooring"
     ) {
         self.file = file
@@ -29,6 +35,8 @@ public struct MooringConfiguration: Sendable, Equatable {
         self.alerts = alerts
         self.server = server
         self.leaderElection = leaderElection
+        self.history = history
+        self.inventory = inventory
         self.stateDirectory = stateDirectory
     }
 

@@ -11,11 +11,12 @@ extension SyncEngine {
     func liveObjects(
         desired: [Resource],
         inventory: [AppliedRecord],
+        owned: Set<ObjectIdentity> = [],
         cluster: ClusterClient,
         early: EarlyList? = nil
     ) async throws(ClusterError) -> [ObjectIdentity: JSONValue] {
         var objects: [JSONValue] = []
-        var kinds = Self.kinds(of: desired.map(\.identity) + inventory.map(\.identity))
+        var kinds = Self.kinds(of: desired.map(\.identity) + inventory.map(\.identity) + owned)
         if let early, case .success(let listed) = early.objects {
             objects = listed
             kinds = kinds.filter { !early.kinds.contains($0) }

@@ -20,6 +20,7 @@ extension SyncEngine {
     private func preview(_ source: PreviewSource, targets: [TargetSettings]) async throws(SyncError) -> [TargetPreview]
     {
         let state = ((try? journal.load(repairing: false)) ?? .fresh).state
+        let seal = journal.existingSecretSeal()
         var commit: CommitID?
         do {
             switch source {
@@ -32,7 +33,9 @@ extension SyncEngine {
         }
         var previews: [TargetPreview] = []
         for target in targets {
-            previews.append(try await preview(target, commit: commit, source: source, state: state[target.name]))
+            previews.append(
+                try await preview(target, commit: commit, source: source, state: state[target.name], seal: seal)
+            )
         }
         return previews
     }
@@ -50,7 +53,8 @@ extension SyncEngine {
         _ target: TargetSettings,
         commit: CommitID?,
         source: PreviewSource,
-        state: TargetState
+        state: TargetState,
+        seal: SecretSeal?
     ) async throws(SyncError) -> TargetPreview {
         var label = commit?.hex ?? ""
         if case .folder(let path) = source { label = "folder \(path)" }
@@ -95,7 +99,8 @@ extension SyncEngine {
                 commit: commit?.hex ?? "local",
                 live: live,
                 inventory: state.inventoryByIdentity,
-                policy: reconcilePolicy
+                policy: reconcilePolicy,
+                atRest: { seal?.sealed($0) ?? $0 }
             )
             var objects = try await previewObjects(
                 plan,

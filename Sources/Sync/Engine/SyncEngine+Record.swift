@@ -111,23 +111,22 @@ extension SyncEngine {
         var driftRecords = decision.healed.map { Self.historyRecord($0, action: "heal") }
         driftRecords += decision.alerted.map { Self.historyRecord($0, action: "alert") }
         let messages = run.events.filter { $0.severity >= .warning && $0.name != .drift }.map(\.message)
-        appendHistory(
-            HistoryEntry(
-                time: Date(),
-                target: run.target.name,
-                commit: desired.commit,
-                author: desired.commitInfo.map { "\($0.author.name) <\($0.author.email)>" },
-                subject: desired.commitInfo?.summary,
-                result: result,
-                models: changedModels,
-                created: created.map(\.identity.description),
-                updated: updated.map(\.identity.description),
-                pruned: pruned.map(\.description),
-                drift: driftRecords,
-                message: messages.isEmpty ? nil : messages.joined(separator: "; "),
-                durationSeconds: run.elapsedSeconds
-            )
+        let entry = HistoryEntry(
+            time: Date(),
+            target: run.target.name,
+            commit: desired.commit,
+            author: desired.commitInfo.map { "\($0.author.name) <\($0.author.email)>" },
+            subject: desired.commitInfo?.summary,
+            result: result,
+            models: changedModels,
+            created: created.map(\.identity.description),
+            updated: updated.map(\.identity.description),
+            pruned: pruned.map(\.description),
+            drift: driftRecords,
+            message: messages.isEmpty ? nil : messages.joined(separator: "; "),
+            durationSeconds: run.elapsedSeconds
         )
+        appendHistory(entry, run: &run)
         if wroteSomething {
             let models = changedModels.map {
                 "\($0.model) \($0.from?.summary ?? "(new)") → \($0.to?.summary ?? "(removed)")"
@@ -188,12 +187,17 @@ extension SyncEngine {
         )
     }
 
-    /// Appends to `history.jsonl`; a failure is logged, never fatal to the sync.
-    func appendHistory(_ entry: HistoryEntry) {
+    /// Appends to `history.jsonl`; a failure is a `sync_failed` event (what was done stays done).
+    func appendHistory(_ entry: HistoryEntry, run: inout TargetRun) {
         do {
             try journal.append(entry)
         } catch {
-            logger.error("history.jsonl could not be written: \(error.message)")
+            run.raise(SyncEvent(.syncFailed, .error, "history.jsonl could not be written: \(error.message)"))
         }
+    }
+
+    /// `object` as the journal keeps it at rest (Secret values sealed): what change detection compares.
+    func atRest(_ object: JSONValue) -> JSONValue {
+        secretSeal?.sealed(object) ?? object
     }
 }

@@ -47,7 +47,7 @@ extension SyncEngine {
         }
     }
 
-    private func verdict(on commit: CommitID, trust: String) async throws(GitSourceError) -> SignatureVerdict {
+    func verdict(on commit: CommitID, trust: String) async throws(GitSourceError) -> SignatureVerdict {
         if let known = signatureVerdicts[commit], known.trust == trust { return known.verdict }
         let verdict = try await signatureVerifier.verify(try await mirror.signature(of: commit))
         signatureVerdicts[commit] = (trust, verdict)

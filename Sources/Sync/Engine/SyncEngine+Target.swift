@@ -15,6 +15,11 @@ extension SyncEngine {
         let waits = waitsOutBackoff(poll?.current.hex, state: targetState, dryRun: dryRun, ignoring: ignoringBackoff)
         let inventory = waits ? [] : targetState.inventory
         async let early = Self.listEarly(inventory, cluster: cluster)
+        async let ownershipRead = Self.readOwnership(
+            of: target.name,
+            namespace: waits ? nil : configuration.inventory.namespace,
+            cluster: cluster
+        )
         let desired: DesiredSnapshot
         var refused = false
         switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
@@ -22,7 +27,10 @@ extension SyncEngine {
             desired = snapshot
         case .refused(let fallback):
             if !dryRun, let commit = poll?.current.hex {
-                if targetState.refusedCommit != commit { appendHistory(refusedEntry(commit, run: run)) }
+                if targetState.refusedCommit != commit {
+                    let entry = refusedEntry(commit, run: run)
+                    appendHistory(entry, run: &run)
+                }
                 targetState.refusedCommit = commit
                 state?[target.name] = targetState
             }
@@ -45,22 +53,37 @@ extension SyncEngine {
         }
         let fieldManager = target.cluster.fieldManager
         let policy = target.policy.reconcilePolicy(overrides: desired.driftOverrides)
-        let plan: Plan
+        var ownership = await ownershipRead
+        if case .unreadable(let reason) = ownership {
+            run.raise(SyncEvent(.syncFailed, .error, "\(reason); nothing is pruned until it can be read"))
+        }
+        let adopted = adopt(ownership, state: &targetState)
+        var plan: Plan
         let decision: SyncDecision
+        var stillLive: Set<ObjectIdentity> = []
         do {
             let live = try await liveObjects(
                 desired: desired.resources,
                 inventory: targetState.inventory,
+                owned: adopted,
                 cluster: cluster,
                 early: await early
             )
-            plan = Planner.plan(
-                desired: desired.resources,
-                commit: desired.commit,
-                live: live,
-                inventory: targetState.inventoryByIdentity,
-                policy: policy
+            stillLive = Set(live.keys)
+            plan = await readingFromCommit(
+                Planner.plan(
+                    desired: desired.resources,
+                    commit: desired.commit,
+                    live: live,
+                    inventory: targetState.inventoryByIdentity,
+                    policy: policy,
+                    atRest: atRest
+                ),
+                desired: desired,
+                target: target,
+                run: &run
             )
+            plan.pruneCandidates += Self.adoptedPruneCandidates(adopted, desired: desired.resources, live: live)
             let drifts = try await driftChecks(plan, cluster: cluster, fieldManager: fieldManager, run: &run)
             decision = Planner.decide(plan, drifts: drifts)
         } catch {
@@ -75,11 +98,15 @@ extension SyncEngine {
                 )
             }
             let message = run.events.last { $0.name == .syncFailed }?.message ?? error.message
-            if !dryRun { appendHistory(failedEntry(desired, message: message, run: run)) }
+            if !dryRun {
+                let entry = failedEntry(desired, message: message, run: run)
+                appendHistory(entry, run: &run)
+            }
             return run.report(.failed, commit: desired.commit)
         }
         reportDrift(decision, state: &targetState, run: &run, dryRun: dryRun)
-        let trusted = inventoryTrusted && !desired.isFallback
+        var trusted = inventoryTrusted && !desired.isFallback
+        if case .unreadable = ownership { trusted = false }
         if dryRun {
             var report = run.report(.planned, commit: desired.commit)
             report.decision = decision
@@ -91,6 +118,20 @@ extension SyncEngine {
                 policy: policy
             )
             return report
+        }
+        // What is about to be created is listed first, so whichever host leads next can prune it.
+        let owning = Set(targetState.inventory.map(\.identity)).union(adopted)
+        let listed = await writeOwnership(
+            owning.union(decision.applied.map(\.identity)),
+            over: &ownership,
+            target: target.name,
+            run: &run
+        )
+        guard listed else {
+            let message = run.events.last { $0.name == .syncFailed }?.message ?? "the inventory could not be written"
+            let entry = failedEntry(desired, message: message, run: run)
+            appendHistory(entry, run: &run)
+            return run.report(.failed, commit: desired.commit)
         }
         let applied = await apply(decision, cluster: cluster, run: &run)
         let pruneDecision = PruneGuard.decide(
@@ -145,6 +186,14 @@ extension SyncEngine {
             pruned: pruned,
             healthChecked: recheck || !watched.isEmpty,
             state: &targetState,
+            run: &run
+        )
+        let desiredIdentities = Set(desired.resources.map(\.identity))
+        let kept = adopted.filter { !pruned.contains($0) && (desiredIdentities.contains($0) || stillLive.contains($0)) }
+        _ = await writeOwnership(
+            Set(targetState.inventory.map(\.identity)).union(kept),
+            over: &ownership,
+            target: target.name,
             run: &run
         )
         state?[target.name] = targetState

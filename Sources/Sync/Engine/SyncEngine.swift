@@ -16,7 +16,7 @@ public actor SyncEngine {
     let logger: Logger
     /// What verifying each commit's signature concluded, and against which trust files (a fingerprint of their
     /// contents): no commit is verified twice by this process while those files stay the same.
-    var signatureVerdicts: [CommitID: (trust: String, verdict: SignatureVerdict)] = [:]
+    var signatureVerdicts = BoundedCache<CommitID, (trust: String, verdict: SignatureVerdict)>(capacity: 256)
     /// Checks commit signatures when `source.verify` asks for it.
     let signatureVerifier: SignatureVerifier
     /// The journal as loaded (and updated by each sync); `nil` until the first sync reads it.
@@ -27,6 +27,8 @@ public actor SyncEngine {
     /// Whether the journal's inventory can guard pruning (false after a corrupt state file was set aside,
     /// until a sync has rebuilt it).
     var inventoryTrusted = true
+    /// How Secret values are compared with what the journal holds of them (sealed); set when the journal is read.
+    var secretSeal: SecretSeal?
     /// `state.json` as this engine last read or wrote it: another process's sync in between (a `mooring sync`
     /// by hand beside the daemon) changes it, and the journal is read again.
     var journalStamp: FileStamp?
@@ -35,6 +37,10 @@ public actor SyncEngine {
     var sourceOutage: String?
     /// How the caller of the sync in progress steers it (the daemon: its write fence, why it cancelled it).
     var control = SyncControl()
+    /// Whether the mirror was maintained by this process yet (it is at the first sync, then after each fetch).
+    var mirrorMaintained = false
+    /// Why the mirror could not be repacked at its last maintenance, so that it is logged once.
+    var mirrorProblem: String?
 
     /// An engine for `configuration`; `signatureVerifier` replaces the one `source.verify` describes (a test
     /// watching the verifier's programs gives one).
@@ -47,7 +53,7 @@ public actor SyncEngine {
         self.configuration = configuration
         self.logger = logger
         self.signatureVerifier = signatureVerifier ?? SignatureVerifier(source: configuration.source)
-        self.journal = Journal(directory: configuration.stateDirectory)
+        self.journal = Journal(directory: configuration.stateDirectory, history: configuration.history)
         do {
             try DurableFile.createDirectory(configuration.stateDirectory)
             self.mirror = try GitMirror(options: configuration.gitSourceOptions, progress: progress)
@@ -89,7 +95,19 @@ public actor SyncEngine {
 
     private func syncLocked(dryRun: Bool, ignoringBackoff: Bool) async -> SyncReport {
         var events: [SyncEvent] = []
-        loadJournal(&events)
+        do {
+            try loadJournal(&events)
+            try journal.checkWritable()
+        } catch {
+            // Without a journal that can be read and written, a sync could neither guard its prunes nor record
+            // what it did: nothing is done, and the file is left as it is. Every target fails (and is not ready).
+            let targets = configuration.targets.map { target in
+                var run = TargetRun(target: target, logger: logger)
+                run.raise(SyncEvent(.syncFailed, .error, "no sync: \(error.message)", fields: ["code": "journal"]))
+                return run.report(.failed, commit: nil)
+            }
+            return SyncReport(events: events, targets: targets)
+        }
         let poll: PollResult?
         do {
             poll = try await mirror.poll()
@@ -125,38 +143,31 @@ public actor SyncEngine {
                 raise(SyncEvent(.syncFailed, .error, "the journal could not be saved: \(error.message)"), into: &events)
             }
         }
+        if !dryRun { await maintainMirror(after: poll) }
         return SyncReport(events: events, targets: reports, sourceReachable: poll != nil)
     }
 
     /// Reads the journal on first use, and again when another process wrote it since; a corrupt one is set
-    /// aside and the run continues in safe mode.
-    private func loadJournal(_ events: inout [SyncEvent]) {
+    /// aside and the run continues in safe mode. Throws when it cannot be read at all (nothing is set aside).
+    private func loadJournal(_ events: inout [SyncEvent]) throws(SyncError) {
+        if secretSeal == nil { secretSeal = try journal.secretSeal() }
         let stamp = FileStamp.of(journal.statePath)
         guard state == nil || stamp != journalStamp else { return }
+        let load = try journal.load()
         journalStamp = stamp
         savedState = nil
-        do {
-            let load = try journal.load()
-            state = load.state
-            if case .intact(let intact) = load { savedState = intact }
-            if case .corrupt = load { journalStamp = nil }
-            if case .corrupt(let reason, let movedTo) = load {
-                inventoryTrusted = false
-                raise(
-                    SyncEvent(
-                        .journalCorrupt,
-                        .error,
-                        "state.json is damaged (\(reason)); moved to \(movedTo). Safe mode: applying, never pruning",
-                        fields: ["movedTo": movedTo]
-                    ),
-                    into: &events
-                )
-            }
-        } catch {
-            state = JournalState()
+        state = load.state
+        if case .intact(let intact) = load { savedState = intact }
+        if case .corrupt(let reason, let movedTo) = load {
+            journalStamp = nil
             inventoryTrusted = false
             raise(
-                SyncEvent(.journalCorrupt, .error, "\(error.message). Safe mode: applying, never pruning"),
+                SyncEvent(
+                    .journalCorrupt,
+                    .error,
+                    "state.json is damaged (\(reason)); moved to \(movedTo). Safe mode: applying, never pruning",
+                    fields: ["movedTo": movedTo]
+                ),
                 into: &events
             )
         }

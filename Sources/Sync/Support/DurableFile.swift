@@ -14,7 +14,71 @@ enum DurableFile {
 
     /// Replaces `path` with `bytes`; readers see the old file or the new one, never a mix.
     static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(Failure) {
+        let temporary = try writeTemporary(bytes, for: path, mode: mode)
+        guard rename(temporary, path) == 0 else {
+            let failure = failure(path, "cannot be replaced")
+            unlink(temporary)
+            throw failure
+        }
+        syncDirectory(parentDirectory(of: path))
+    }
+
+    /// Creates `path` holding `bytes`, whole, unless a file is there already: `false` then, and that file is
+    /// left as it is (another process got there first).
+    static func create(_ bytes: [UInt8], at path: String, mode: mode_t = 0o600) throws(Failure) -> Bool {
+        let temporary = try writeTemporary(bytes, for: path, mode: mode)
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { return false }
+            throw failure(path, "cannot be created")
+        }
+        syncDirectory(parentDirectory(of: path))
+        return true
+    }
+
+    /// Removes the temporary files of `path` that a crashed writer left (`<path>.tmp-<pid>`, none of this process).
+    static func removeTemporaries(of path: String) {
         let directory = parentDirectory(of: path)
+        let prefix = String(path.dropFirst(directory.count + 1)) + ".tmp-"
+        let own = prefix + "\(getpid())"
+        for name in entries(of: directory) where name.hasPrefix(prefix) && name != own {
+            unlink(directory + "/" + name)
+        }
+    }
+
+    /// The names in `directory` (without `.` and `..`); empty when it cannot be read.
+    static func entries(of directory: String) -> [String] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The size of the file at `path`, or `nil` when there is none.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Checks that `path`, when it exists, can be opened for writing (without changing it).
+    static func checkWritable(_ path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return }
+            throw failure(path, "cannot be written")
+        }
+        close(descriptor)
+    }
+
+    /// `bytes` in a new temporary file beside `path`, flushed to disk; returns its path.
+    private static func writeTemporary(_ bytes: [UInt8], for path: String, mode: mode_t) throws(Failure) -> String {
         let temporary = "\(path).tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw failure(temporary, "cannot be created") }
@@ -27,11 +91,7 @@ enum DurableFile {
             throw error
         }
         close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw failure(path, "cannot be replaced")
-        }
-        syncDirectory(directory)
+        return temporary
     }
 
     /// Appends `bytes` (one or more whole lines) and flushes them to disk. When the file ends in a
@@ -52,13 +112,38 @@ enum DurableFile {
 
     /// The whole file, or `nil` when it does not exist.
     static func read(_ path: String, limit: Int = 1 << 30) throws(Failure) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        let found = try forEachChunk(of: path) { (chunk) throws(Failure) in
+            bytes.append(contentsOf: chunk)
+            guard bytes.count <= limit else { throw Failure(path: path, message: "is larger than \(limit) bytes") }
+        }
+        return found ? bytes : nil
+    }
+
+    /// Calls `body` with each line of the file at `path` (without its newline; empty lines skipped), reading it
+    /// in chunks so that a file of any size can be read. Nothing when the file does not exist.
+    static func forEachLine(of path: String, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
+        var pending: [UInt8] = []
+        _ = try forEachChunk(of: path) { chunk in
+            pending.append(contentsOf: chunk)
+            guard let last = pending.lastIndex(of: 0x0A) else { return }
+            for line in pending[..<last].split(separator: 0x0A) { body(line) }
+            pending.removeSubrange(...last)
+        }
+        if !pending.isEmpty { body(pending[...]) }
+    }
+
+    /// Calls `body` with the file's content, a chunk at a time; `false` when the file does not exist.
+    private static func forEachChunk(
+        of path: String,
+        _ body: (ArraySlice<UInt8>) throws(Failure) -> Void
+    ) throws(Failure) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
+            if errno == ENOENT { return false }
             throw failure(path, "cannot be read")
         }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -66,10 +151,26 @@ enum DurableFile {
                 if errno == EINTR { continue }
                 throw failure(path, "cannot be read")
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-            guard bytes.count <= limit else { throw Failure(path: path, message: "is larger than \(limit) bytes") }
+            if count == 0 { return true }
+            try body(chunk[0..<count])
         }
+    }
+
+    /// Removes the file at `path` (nothing when there is none).
+    static func remove(_ path: String) throws(Failure) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw failure(path, "cannot be removed") }
+    }
+
+    /// Renames `from` to `to`, replacing `to`.
+    static func move(_ from: String, to: String) throws(Failure) {
+        guard Glibc.rename(from, to) == 0 else { throw failure(from, "cannot be renamed to \(to)") }
+    }
+
+    /// Removes the files in `directory` whose names start with `prefix`, but for the `keeping` last by name (the
+    /// names end in a timestamp, so these are the newest). Best effort: what cannot be removed stays.
+    static func removeOldest(matching prefix: String, in directory: String, keeping: Int) {
+        let names = entries(of: directory).filter { $0.hasPrefix(prefix) }.sorted()
+        for name in names.dropLast(keeping) { unlink(directory + "/" + name) }
     }
 
     /// Creates `path` and its parents (mode 0700) when missing.

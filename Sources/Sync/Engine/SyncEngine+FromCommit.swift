@@ -1,0 +1,97 @@
+import GitSource
+import Manifests
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// A plan made from the journal's last applied state (a fallback) with every object that will reach the API
+    /// server — applied, or dry-run to check it for drift — read again from its commit in the mirror wherever the
+    /// journal cannot give it: a Secret (the journal keeps only digests of its values), and under `source.verify`
+    /// every object (only what a verified commit holds is applied, never what a file on disk says). Objects that
+    /// cannot be read again are left out of the plan, with a `sync_failed` event naming them; unchanged objects
+    /// cost nothing.
+    func readingFromCommit(
+        _ plan: Plan,
+        desired: DesiredSnapshot,
+        target: TargetSettings,
+        run: inout TargetRun
+    ) async -> Plan {
+        guard desired.isFallback else { return plan }
+        let verifying = configuration.source.verifyMode != .off
+        let needed = Set(
+            plan.items.filter { item in
+                item.action != .unchanged && (verifying || SecretSeal.isSealed(item.resource.object))
+            }
+            .map(\.identity)
+        )
+        guard !needed.isEmpty else { return plan }
+        let rendered: [ObjectIdentity: Resource]
+        do throws(SyncError) {
+            rendered = try await render(desired.commit, target: target, verifying: verifying)
+        } catch {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "\(needed.count) object(s) of commit \(desired.commit.prefix(12)) must be sent to the cluster "
+                        + "and are not taken from state.json (Secret values are not kept there"
+                        + (verifying ? ", and source.verify applies only verified commits" : "")
+                        + "), but the commit cannot be read again: \(error.message); left as they are"
+                )
+            )
+            rendered = [:]
+        }
+        var result = plan
+        result.items = plan.items.compactMap { item in
+            guard needed.contains(item.identity) else { return item }
+            guard let source = rendered[item.identity] else { return nil }
+            var object = source.object
+            let stamp = FieldPath([.key("metadata"), .key("annotations"), .key(ObjectLabels.sourceCommit)])
+            object.set(item.resource.object[path: stamp], at: stamp)
+            var item = item
+            item.resource = Resource(object: object)
+            return item
+        }
+        let lost = needed.subtracting(rendered.keys)
+        if !rendered.isEmpty, !lost.isEmpty {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "state.json lists \(lost.count) object(s) that commit \(desired.commit.prefix(12)) does not "
+                        + "hold (\(lost.sorted().prefix(5).map(\.description).joined(separator: ", "))); not applied"
+                )
+            )
+        }
+        return result
+    }
+
+    /// The objects `commit` renders for `target`, read from the mirror (no network); under `source.verify` only
+    /// once its signature is trusted.
+    private func render(
+        _ commit: String,
+        target: TargetSettings,
+        verifying: Bool
+    ) async throws(SyncError) -> [ObjectIdentity: Resource] {
+        guard let id = CommitID(commit) else {
+            throw SyncError(code: .source, message: "\(commit) is not a commit id")
+        }
+        do {
+            if verifying,
+                case .rejected(let rejection) = try await verdict(on: id, trust: signatureVerifier.trustFingerprint)
+            {
+                throw SyncError(code: .refused, message: "its signature is rejected (\(rejection.message))")
+            }
+            let files = try await mirror.snapshot(of: id, folder: target.path).files
+            let desired = try DesiredStateBuilder(policy: configuration.validationPolicy(for: target))
+                .build(files: files, previousFiles: nil)
+            return Dictionary(desired.resources.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        } catch let error as SyncError {
+            throw error
+        } catch let error as GitSourceError {
+            throw SyncError(code: .source, message: error.message)
+        } catch {
+            throw SyncError(code: .refused, message: "it no longer validates under this host's policy")
+        }
+    }
+}
