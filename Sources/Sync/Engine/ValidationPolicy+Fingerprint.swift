@@ -10,14 +10,19 @@ extension ValidationPolicy {
             return "\(metric)=\(floor.min.map { "\($0)" } ?? "-"),\(floor.max.map { "\($0)" } ?? "-"),"
                 + "\(floor.minDeltaVsStable.map { "\($0)" } ?? "-"),\(floor.direction.rawValue)"
         }
-        let parts = [
+        let yaml = limits.yaml
+        let yamlNumbers: [Int] = [
+            yaml.maxDepth, yaml.minimumNodeBudget, yaml.nodesPerByte, yaml.maxAliasExpansion, yaml.maxNodesPerFile,
+            yaml.maxDocumentsPerFile,
+        ]
+        let yamlLimits = yamlNumbers.map(String.init).joined(separator: ",")
+        let parts: [String] = [
             defaultNamespace ?? "-",
             allowedNamespaces.map { $0.sorted().joined(separator: ",") } ?? "*",
             allowedClusterKinds.map { $0.sorted().joined(separator: ",") } ?? "*",
             floors.joined(separator: ";"),
             "\(limits.maxFileBytes),\(limits.maxDocumentBytes),\(limits.maxFiles),\(limits.maxTotalBytes)",
-            "\(limits.yaml.maxDepth),\(limits.yaml.minimumNodeBudget),\(limits.yaml.nodesPerByte),"
-                + "\(limits.yaml.maxAliasExpansion)",
+            yamlLimits,
         ]
         return StableHash.hex(of: parts.joined(separator: "|"))
     }
