@@ -87,6 +87,8 @@ struct CorpusCase: CustomStringConvertible, Sendable {
         if let value = limits["maxFileBytes"]?.intValue { policy.limits.maxFileBytes = value }
         if let value = limits["maxDocumentBytes"]?.intValue { policy.limits.maxDocumentBytes = value }
         if let value = limits["maxFiles"]?.intValue { policy.limits.maxFiles = value }
+        if let value = limits["maxNodesPerFile"]?.intValue { policy.limits.yaml.maxNodesPerFile = value }
+        if let value = limits["maxDocumentsPerFile"]?.intValue { policy.limits.yaml.maxDocumentsPerFile = value }
         return policy
     }
 }

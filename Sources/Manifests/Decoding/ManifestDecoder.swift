@@ -204,6 +204,7 @@ struct ManifestDecoder {
         switch code {
         case .tooDeep: return .tooDeep
         case .tooManyNodes: return .tooManyNodes
+        case .tooManyDocuments: return .tooManyDocuments
         case .unsupported: return .yamlUnsupported
         default: return .yamlSyntax
         }

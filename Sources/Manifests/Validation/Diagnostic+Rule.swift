@@ -21,6 +21,8 @@ extension Diagnostic {
         public static let tooDeep = Rule("too-deep")
         /// A document that expands to more nodes than the budget allows (an alias bomb).
         public static let tooManyNodes = Rule("too-many-nodes")
+        /// A file holding more documents than the limit allows.
+        public static let tooManyDocuments = Rule("too-many-documents")
         /// A file larger than the limit.
         public static let fileTooLarge = Rule("file-too-large")
         /// A document larger than the limit.
@@ -107,7 +109,8 @@ extension Diagnostic {
 
         /// Every rule, for documentation and tests.
         public static let all: [Rule] = [
-            yamlSyntax, yamlUnsupported, tooDeep, tooManyNodes, fileTooLarge, documentTooLarge, folderTooLarge,
+            yamlSyntax, yamlUnsupported, tooDeep, tooManyNodes, tooManyDocuments, fileTooLarge, documentTooLarge,
+            folderTooLarge,
             notUTF8, nulByte, symlinkOutsideFolder, unreadable, decodeDeadline, notAnObject, missingField, wrongType,
             unknownField,
             invalidValue, invalidName,

@@ -13,6 +13,8 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let tooDeep = Code("too-deep")
         /// More nodes than the budget allows, usually an alias bomb.
         public static let tooManyNodes = Code("too-many-nodes")
+        /// More documents in one file than the limit allows.
+        public static let tooManyDocuments = Code("too-many-documents")
         /// A construct Kubernetes manifests cannot use (an alias or collection as a key, a non-finite number…).
         public static let unsupported = Code("unsupported")
 

@@ -8,26 +8,37 @@
 /// indentation — so a quote or `#` inside a plain scalar hides nothing from it, and it sees an alias
 /// in every place it can become a key: before a `:` (block or flow, with or without a space), as
 /// an entry of a flow mapping (`{*a}`, `{x: 1, *a: 2}`), after `?`. Its work is linear in the text.
-/// The precise limits (nodes, alias expansion, depth) are enforced during conversion.
+/// It also counts the nodes and documents Yams would compose (`YAMLPreScan+Counting.swift`) and refuses a
+/// file with more than `YAMLLimits.maxNodesPerFile` or `maxDocumentsPerFile` before composing any of it.
+/// The precise limits (node budget, alias expansion, depth) are enforced during conversion.
 struct YAMLPreScan {
     struct Finding: Error {
         var code: YAMLError.Code
+        /// Zero-based index of the document in the stream.
+        var document = 0
         var line: Int
         var message: String
     }
 
-    private let bytes: [UInt8]
-    private let maxDepth: Int
-
-    init(_ text: String, maxDepth: Int) {
-        self.bytes = Array(text.utf8)
-        self.maxDepth = maxDepth
+    /// What a pass that found nothing to refuse counted.
+    struct Counts: Equatable {
+        var nodes: Int
+        var documents: Int
     }
 
-    /// Throws when the text nests too deeply, uses an alias as a mapping key, or uses both aliases and
-    /// collections (or `?` keys) as mapping keys.
-    func check() throws(Finding) {
-        var scanner = Scanner(bytes: bytes, maxDepth: maxDepth)
+    private let bytes: [UInt8]
+    private let limits: YAMLLimits
+
+    init(_ text: String, limits: YAMLLimits) {
+        self.bytes = Array(text.utf8)
+        self.limits = limits
+    }
+
+    /// Throws when the text nests too deeply, holds more nodes or documents than one file may, uses an alias
+    /// as a mapping key, or uses both aliases and collections (or `?` keys) as mapping keys.
+    @discardableResult
+    func check() throws(Finding) -> Counts {
+        var scanner = Scanner(bytes: bytes, limits: limits)
         try scanner.run()
         if let line = scanner.aliasKeyLine {
             throw Finding(code: .unsupported, line: line, message: "an alias may not be used as a mapping key")
@@ -39,11 +50,12 @@ struct YAMLPreScan {
                 message: "a document that uses aliases may not use collections or `?` entries as mapping keys"
             )
         }
+        return Counts(nodes: scanner.nodeCount, documents: scanner.documentCount)
     }
 }
 
 /// The token-level walk behind `YAMLPreScan`; one instance scans one text once.
-private struct Scanner {
+struct Scanner {
     /// What the previous token was, for deciding whether a `:` makes it a key.
     private enum Previous {
         case alias
@@ -53,12 +65,26 @@ private struct Scanner {
 
     let bytes: [UInt8]
     let maxDepth: Int
+    let maxNodes: Int
+    let maxDocuments: Int
     private(set) var aliasLine: Int?
     private(set) var aliasKeyLine: Int?
     private(set) var complexKeyLine: Int?
 
-    private var index = 0
-    private var line = 1
+    /// Nodes and documents counted so far (see `YAMLPreScan+Counting.swift`).
+    var nodeCount = 0
+    var documentCount = 0
+    /// Whether a document is open (a token or `---` was seen since the start or the last `...`).
+    var inDocument = false
+    /// An entry indicator (`-`, `?`, `:`) or a document start is waiting for its node; if none comes, Yams
+    /// still composes an empty one.
+    var pendingNode = false
+    /// Line and block indentation where the pending node was announced.
+    var pendingLine = 0
+    var pendingIndent = -1
+
+    private(set) var index = 0
+    private(set) var line = 1
     private var lineStart = 0
     /// One entry per open flow collection: true for a mapping.
     private var flow: [Bool] = []
@@ -72,13 +98,15 @@ private struct Scanner {
     private var atFlowKey = false
     private var previous = Previous.other
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: [UInt8], limits: YAMLLimits) {
         self.bytes = bytes
-        self.maxDepth = maxDepth
+        self.maxDepth = limits.maxDepth
+        self.maxNodes = limits.maxNodesPerFile
+        self.maxDocuments = limits.maxDocumentsPerFile
     }
 
-    private var column: Int { index - lineStart }
-    private var indent: Int { indents.last ?? -1 }
+    var column: Int { index - lineStart }
+    var indent: Int { indents.last ?? -1 }
 
     private func byte(at position: Int) -> UInt8? { position < bytes.count ? bytes[position] : nil }
     private func isBlank(_ byte: UInt8?) -> Bool { byte == 0x20 || byte == 0x09 }
@@ -98,9 +126,11 @@ private struct Scanner {
     mutating func run() throws(YAMLPreScan.Finding) {
         while true {
             skipToToken()
-            guard let current = byte(at: index) else { return }
+            guard let current = byte(at: index) else { return try endDocument() }
+            if flow.isEmpty { try settlePendingNode() }
             if flow.isEmpty { unrollIndents(to: column) }
             if column == 0, isDocumentMarker(at: index) {
+                if current == UInt8(ascii: "-") { try beginDocument() } else { try endDocument() }
                 indents = []
                 flow = []
                 index += 3
@@ -118,9 +148,11 @@ private struct Scanner {
 
     /// Reads one token starting at `index`, which is at `current`.
     private mutating func token(_ current: UInt8) throws(YAMLPreScan.Finding) {
+        if !inDocument { try beginDocument() }
         switch current {
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             startNode()
+            try countNode()
             if atFlowKey { markComplexKey() }
             flow.append(current == UInt8(ascii: "{"))
             try checkDepth()
@@ -129,24 +161,26 @@ private struct Scanner {
             previous = .other
             index += 1
         case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            try closeEntry()
             if !flow.isEmpty { flow.removeLast() }
             atFlowKey = false
             keyAllowed = false
             previous = .collectionEnd
             index += 1
         case UInt8(ascii: ","):
+            try closeEntry()
             atFlowKey = flow.last == true
             keyAllowed = true
             previous = .other
             index += 1
         case UInt8(ascii: "-") where isBlankOrEnd(index + 1):
-            if flow.isEmpty { try openBlock(at: column) }
+            try entry(opening: flow.isEmpty ? try openBlock(at: column) : false)
             keyAllowed = true
             previous = .other
             index += 1
         case UInt8(ascii: "?") where !flow.isEmpty || isBlankOrEnd(index + 1):
             markComplexKey()
-            if flow.isEmpty { try openBlock(at: column) }
+            try entry(opening: flow.isEmpty ? try openBlock(at: column) : false)
             atFlowKey = false
             keyAllowed = flow.isEmpty
             previous = .other
@@ -157,13 +191,14 @@ private struct Scanner {
             case .collectionEnd: markComplexKey()
             case .other: break
             }
-            if flow.isEmpty { try openBlock(at: keyLine == line ? keyColumn : column) }
+            try entry(opening: flow.isEmpty ? try openBlock(at: keyLine == line ? keyColumn : column) : false)
             atFlowKey = false
             keyAllowed = flow.isEmpty
             previous = .other
             index += 1
         case UInt8(ascii: "*"):
             startNode()
+            try countNode()
             aliasLine = aliasLine ?? line
             if atFlowKey { aliasKeyLine = aliasKeyLine ?? line }
             atFlowKey = false
@@ -185,17 +220,20 @@ private struct Scanner {
             previous = .other
         case UInt8(ascii: "|") where flow.isEmpty, UInt8(ascii: ">") where flow.isEmpty:
             startNode()
+            try countNode()
             atFlowKey = false
             skipBlockScalar()
             keyAllowed = true
             previous = .other
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
             startNode()
+            try countNode()
             atFlowKey = false
             skipQuoted()
             previous = .other
         default:
             startNode()
+            try countNode()
             atFlowKey = false
             skipPlain()
             previous = .other
@@ -215,11 +253,13 @@ private struct Scanner {
         complexKeyLine = complexKeyLine ?? line
     }
 
-    /// A block collection starting at `column` (a `- `, a `? ` or a key), when it is deeper than the current one.
-    private mutating func openBlock(at column: Int) throws(YAMLPreScan.Finding) {
-        guard column > indent else { return }
+    /// A block collection starting at `column` (a `- `, a `? ` or a key), when it is deeper than the current one;
+    /// returns whether one was opened.
+    private mutating func openBlock(at column: Int) throws(YAMLPreScan.Finding) -> Bool {
+        guard column > indent else { return false }
         indents.append(column)
         try checkDepth()
+        return true
     }
 
     private func checkDepth() throws(YAMLPreScan.Finding) {

@@ -18,9 +18,9 @@ public enum YAMLReader {
         aliasBudget: inout Int
     ) throws(YAMLError) -> [YAMLDocument] {
         do {
-            try YAMLPreScan(text, maxDepth: limits.maxDepth).check()
+            try YAMLPreScan(text, limits: limits).check()
         } catch {
-            throw YAMLError(code: error.code, document: 0, line: error.line, message: error.message)
+            throw YAMLError(code: error.code, document: error.document, line: error.line, message: error.message)
         }
         let parser: Parser
         do {

@@ -12,14 +12,19 @@ extension ValidationPolicy {
         }
         // A setting added later joins only when set, so journals written before it keep their fingerprint.
         let optional = requireCanaryAnalysis ? ["requireCanaryAnalysis"] : []
-        let parts = [
+        let yaml = limits.yaml
+        let yamlNumbers: [Int] = [
+            yaml.maxDepth, yaml.minimumNodeBudget, yaml.nodesPerByte, yaml.maxAliasExpansion, yaml.maxNodesPerFile,
+            yaml.maxDocumentsPerFile,
+        ]
+        let yamlLimits = yamlNumbers.map(String.init).joined(separator: ",")
+        let parts: [String] = [
             defaultNamespace ?? "-",
             allowedNamespaces.map { $0.sorted().joined(separator: ",") } ?? "*",
             allowedClusterKinds.map { $0.sorted().joined(separator: ",") } ?? "*",
             floors.joined(separator: ";"),
             "\(limits.maxFileBytes),\(limits.maxDocumentBytes),\(limits.maxFiles),\(limits.maxTotalBytes)",
-            "\(limits.yaml.maxDepth),\(limits.yaml.minimumNodeBudget),\(limits.yaml.nodesPerByte),"
-                + "\(limits.yaml.maxAliasExpansion)",
+            yamlLimits,
         ] + optional
         return StableHash.hex(of: parts.joined(separator: "|"))
     }
