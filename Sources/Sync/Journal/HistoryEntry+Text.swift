@@ -1,13 +1,15 @@
 import Foundation
+import MooringCore
 
 extension HistoryEntry {
-    /// A few lines for a terminal: when, which commit, the outcome, then model changes and actions.
+    /// A few lines for a terminal: when, which commit, the outcome, then model changes and actions. Text from git
+    /// and the cluster (author, subject, messages) is printed with control characters escaped.
     public var textLines: [String] {
         var lines: [String] = []
         var head =
             "\(Self.timestamp(time))  \(target)  \(commit.map { String($0.prefix(12)) } ?? "-")  \(result.rawValue)"
-        if let author { head += "  \(author)" }
-        if let subject { head += "  \"\(subject)\"" }
+        if let author { head += "  \(author.escapingControlCharacters)" }
+        if let subject { head += "  \"\(subject.escapingControlCharacters)\"" }
         lines.append(head)
         for change in models {
             let from = change.from?.summary ?? "(new)"
@@ -24,7 +26,7 @@ extension HistoryEntry {
             )
         }
         if let message {
-            lines += message.split(separator: "\n").map { "    \($0)" }
+            lines += message.escapingControlCharactersKeepingLines.split(separator: "\n").map { "    \($0)" }
         }
         return lines
     }
