@@ -66,14 +66,14 @@ var hangs = 0
 var slowest: Duration = .zero
 while clock.now < end {
     let input = mutator.mutate(seeds[mutator.below(seeds.count)], other: seeds[mutator.below(seeds.count)])
-    FileManager.default.createFile(atPath: current, contents: Data(input))
+    _ = FileManager.default.createFile(atPath: current, contents: Data(input))
     for target in FuzzTarget.allCases {
         let took = clock.measure { target.run(input) }
         slowest = max(slowest, took)
         if took > .seconds(1) {
             hangs += 1
             let name = "\(findings)/hang-\(target.rawValue)-seed\(seed)-round\(rounds).yaml"
-            FileManager.default.createFile(atPath: name, contents: Data(input))
+            _ = FileManager.default.createFile(atPath: name, contents: Data(input))
             print("hang: \(target.rawValue) took \(took) on \(input.count) bytes; saved as \(name)")
         }
     }
