@@ -21,7 +21,7 @@ public import Foundation
 ///     "refusedCommit": {"id": "9e8d…", "author": "Bob", "subject": "fraud-detector: canary 14"},
 ///     "lastAppliedCommit": "3f2c…",
 ///     "models": [{"name": "fraud-detector", "namespace": "ml-prod", "stable": "12",
-///                 "canary": "13", "canaryTraffic": 10}],
+///                 "canary": "13", "canaryTraffic": 10, "analysis": {…}, "monitors": […]}],
 ///     "drift": [{"object": "Deployment.apps ml-prod/churn-predictor", "fields": ["spec.replicas"],
 ///                "managers": ["kubectl"]}]
 ///   }],
@@ -57,6 +57,10 @@ public struct StatusDocument: Codable, Sendable, Equatable {
         public var canary: String?
         /// Percent of traffic on the canary, when there is one.
         public var canaryTraffic: Int?
+        /// The canary's analysis (`spec.analysis`), once the daemon has run it; see ``StatusDocument/Analysis``.
+        public var analysis: Analysis? = nil
+        /// The latest run of each monitor on the stable version (`spec.monitors`); empty without monitors.
+        public var monitors: [Check] = []
     }
 
     /// An object left drifted (alert-only), with the fields and field managers last reported.
