@@ -1,4 +1,5 @@
 import ArgumentParser
+import MooringDaemon
 
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,7 @@ struct Mooring: AsyncParsableCommand {
     /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
     /// Usage errors exit 2 (ArgumentParser's own code for them is 64).
     static func main() async {
+        ProcessHeap.useOneArena()
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
