@@ -69,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "Reconciler",
-            dependencies: ["MooringCore", "Manifests"],
+            dependencies: ["MooringCore"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,4 +1,3 @@
-import Manifests
 public import MooringCore
 
 /// Plans a sync from values alone: desired objects, the live objects carrying Mooring's label, and
