@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,11 +39,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ChildProcess",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "GitSource",
             dependencies: [
-                "CLibGit2", "MooringCore",
+                "CLibGit2", "MooringCore", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -61,8 +69,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "MooringCore",
-                .product(name: "Subprocess", package: "swift-subprocess"),
+                "MooringCore", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
@@ -112,8 +119,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // `mooring demo` only: the simulated cluster, the git CLI, Ctrl-C.
-                "KubeSim",
-                .product(name: "Subprocess", package: "swift-subprocess"),
+                "KubeSim", "ChildProcess",
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -166,6 +172,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ChildProcessTests",
+            dependencies: ["ChildProcess", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Manifests", "TestSupport"],
