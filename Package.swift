@@ -112,15 +112,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "MooringDemo",
+            dependencies: [
+                "Sync", "Cluster", "KubeSim", "ChildProcess",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "mooring",
             dependencies: [
                 "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore", "Tracking",
+                "MooringDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                // `mooring demo` only: the simulated cluster, the git CLI, Ctrl-C.
-                "KubeSim", "ChildProcess",
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),

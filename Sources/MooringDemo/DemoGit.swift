@@ -41,11 +41,11 @@ struct DemoGit: Sendable {
         do {
             result = try await process.run()
         } catch {
-            throw CommandFailure.runtime("\(command) \(error.message)")
+            throw DemoError(code: .stepFailed, message: "\(command) \(error.message)")
         }
         let output = String(decoding: result.standardOutput + result.standardError, as: UTF8.self)
         guard result.succeeded else {
-            throw CommandFailure.runtime("\(command) failed (exit \(result.status)): \(output)")
+            throw DemoError(code: .stepFailed, message: "\(command) failed (exit \(result.status)): \(output)")
         }
         return output
     }
