@@ -8,9 +8,10 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Linux only: libgit2 comes from the system through pkg-config, the daemon runs under systemd, and the sources call
+/// Glibc. No `platforms:` entry, as SwiftPM has none that says "Linux only".
 let package = Package(
     name: "mooring",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mooring", targets: ["mooring"]),
         .executable(name: "kubesim", targets: ["kubesim"]),
@@ -25,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
@@ -50,7 +53,6 @@ let package = Package(
             name: "GitSource",
             dependencies: [
                 "CLibGit2", "MooringCore", "ChildProcess",
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -92,11 +94,14 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync", "Reconciler", "GitSource", "MooringCore",
+                "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -108,6 +113,7 @@ let package = Package(
             dependencies: [
                 "MooringCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -136,6 +142,7 @@ let package = Package(
             dependencies: [
                 "KubeSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -163,22 +170,32 @@ let package = Package(
         ),
         .testTarget(
             name: "MooringCoreTests",
-            dependencies: ["MooringCore", "TestSupport"],
+            dependencies: ["MooringCore"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GitSourceTests",
+            dependencies: ["GitSource", "MooringCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ManifestsTests",
-            dependencies: ["Manifests", "TestSupport"],
+            dependencies: ["Manifests", "MooringCore", "TestSupport"],
             resources: [.copy("Corpus"), .copy("Expected")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ClusterTests",
-            dependencies: ["Cluster", "KubeSim", "TestSupport"],
+            dependencies: [
+                "Cluster", "KubeSim", "MooringCore", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KubeSimTests",
+            dependencies: ["KubeSim", "MooringCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ChildProcessTests",
             dependencies: ["ChildProcess", "TestSupport"],
@@ -186,7 +203,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "Manifests", "TestSupport"],
+            dependencies: ["Reconciler", "Manifests", "MooringCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -198,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "KubeSim", "TestSupport",
+                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "Cluster", "KubeSim", "TestSupport",
                 "MooringDaemon",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

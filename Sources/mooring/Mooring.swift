@@ -1,8 +1,5 @@
 import ArgumentParser
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 @main
 struct Mooring: AsyncParsableCommand {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// File I/O for the journal and the configuration: whole-file replacement that is atomic and durable (temp file, fsync,
 /// rename, fsync of the folder), appends that reach the disk, and bounded reads.
