@@ -1,3 +1,5 @@
+// Folder ChildProcess: the one child-process runner, its output and error.
+
 import Glibc
 import Subprocess
 import SystemPackage

@@ -1,3 +1,5 @@
+// Folder MooringDemo: `mooring demo` and its story.
+
 import Foundation
 import Glibc
 import UnixSignals

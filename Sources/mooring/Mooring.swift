@@ -1,3 +1,5 @@
+// Folder mooring: the commands of the `mooring` program.
+
 import ArgumentParser
 import Glibc
 

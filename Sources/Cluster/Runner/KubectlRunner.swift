@@ -1,3 +1,5 @@
+// Folder Cluster/Runner: one kubectl call — its argv, options, output, and the manifest file it reads.
+
 import ChildProcess
 import CoreMetrics
 public import Logging

@@ -1,3 +1,5 @@
+// Folder Manifests/Folder: reading a folder on disk, and the target's error.
+
 import Foundation
 import Glibc
 public import MooringCore

@@ -1,3 +1,5 @@
+// Folder MooringDaemon/Alerts: alert conditions, payloads and their delivery.
+
 import Foundation
 import Glibc
 public import Logging

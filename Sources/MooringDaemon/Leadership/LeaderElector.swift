@@ -1,3 +1,5 @@
+// Folder MooringDaemon/Leadership: leader election on a Lease and the write fence.
+
 public import Cluster
 import Foundation
 import Glibc

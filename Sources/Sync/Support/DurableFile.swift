@@ -1,3 +1,5 @@
+// Folder Sync/Support: atomic files, file stamps, the state key, a bounded cache.
+
 import Glibc
 
 /// File I/O for the journal and the configuration: whole-file replacement that is atomic and durable (temp file, fsync,
