@@ -1,8 +1,7 @@
-import ArgumentParser
+// Folder mooring: the commands of the `mooring` program.
 
-#if canImport(Glibc)
+import ArgumentParser
 import Glibc
-#endif
 
 @main
 struct Mooring: AsyncParsableCommand {
