@@ -8,9 +8,10 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Linux only: libgit2 comes from the system through pkg-config, the daemon runs under systemd, and the sources call
+/// Glibc. No `platforms:` entry, as SwiftPM has none that says "Linux only".
 let package = Package(
     name: "mooring",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mooring", targets: ["mooring"]),
         .executable(name: "kubesim", targets: ["kubesim"]),
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,12 +44,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ChildProcess",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "GitSource",
             dependencies: [
-                "CLibGit2", "MooringCore",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
+                "CLibGit2", "MooringCore", "ChildProcess",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -62,8 +73,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "MooringCore",
-                .product(name: "Subprocess", package: "swift-subprocess"),
+                "MooringCore", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
@@ -71,7 +81,7 @@ let package = Package(
         ),
         .target(
             name: "Reconciler",
-            dependencies: ["MooringCore", "Manifests"],
+            dependencies: ["MooringCore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -86,11 +96,14 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync", "Reconciler", "GitSource", "MooringCore", "CMalloc",
+                "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore", "CMalloc",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -102,7 +115,17 @@ let package = Package(
             dependencies: [
                 "MooringCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MooringDemo",
+            dependencies: [
+                "Sync", "Cluster", "KubeSim", "ChildProcess",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -110,12 +133,9 @@ let package = Package(
             name: "mooring",
             dependencies: [
                 "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore", "Tracking",
+                "MooringDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-                // `mooring demo` only: the simulated cluster, the git CLI, Ctrl-C.
-                "KubeSim",
-                .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -124,6 +144,7 @@ let package = Package(
             dependencies: [
                 "KubeSim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -151,25 +172,40 @@ let package = Package(
         ),
         .testTarget(
             name: "MooringCoreTests",
-            dependencies: ["MooringCore", "TestSupport"],
+            dependencies: ["MooringCore"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "GitSourceTests", dependencies: ["GitSource", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GitSourceTests",
+            dependencies: ["GitSource", "MooringCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ManifestsTests",
-            dependencies: ["Manifests", "TestSupport"],
+            dependencies: ["Manifests", "MooringCore", "TestSupport"],
             resources: [.copy("Corpus"), .copy("Expected")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ClusterTests",
-            dependencies: ["Cluster", "KubeSim", "TestSupport"],
+            dependencies: [
+                "Cluster", "KubeSim", "MooringCore", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "KubeSimTests", dependencies: ["KubeSim", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KubeSimTests",
+            dependencies: ["KubeSim", "MooringCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChildProcessTests",
+            dependencies: ["ChildProcess", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "Manifests", "TestSupport"],
+            dependencies: ["Reconciler", "Manifests", "MooringCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -181,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "KubeSim", "TestSupport",
+                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "Cluster", "KubeSim", "TestSupport",
                 "MooringDaemon",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The process's open TCP sockets and the ports they are connected to, read from `/proc/self/fd`.
 ///

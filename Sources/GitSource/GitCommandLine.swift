@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The `git` program, for the housekeeping libgit2 cannot do (repacking the mirror). Runs it with an argv (never a
 /// shell), its output discarded but for a capped tail of its errors, in a process group of its own that is killed

@@ -1,3 +1,5 @@
+// Folder GitSource: the mirror, libgit2 on its own thread, remotes and credentials, snapshots.
+
 import CLibGit2
 import CoreMetrics
 import Foundation

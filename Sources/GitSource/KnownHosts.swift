@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The host keys in an OpenSSH known_hosts file: plain, `[host]:port`, wildcard and hashed (`|1|…`) host
@@ -80,7 +81,9 @@ struct KnownHosts: Sendable {
         guard parts.count == 2, let salt = Data(base64Encoded: String(parts[0])),
             let hash = Data(base64Encoded: String(parts[1]))
         else { return false }
-        return SHA1.hmac(key: Array(salt), message: Array(name.utf8)) == Array(hash)
+        // OpenSSH hashes host names with HMAC-SHA-1 (`ssh-keygen -H`); SHA-1 is all the format offers.
+        let code = HMAC<Insecure.SHA1>.authenticationCode(for: Array(name.utf8), using: SymmetricKey(data: salt))
+        return Array(code) == Array(hash)
     }
 
     /// OpenSSH's `*` and `?` wildcards, case-insensitive.

@@ -1,9 +1,6 @@
 import Dispatch
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Ends a blocking network call on the calling thread once a timeout has passed.
 ///

@@ -1,3 +1,5 @@
+// Folder KubeSim: the simulator's entry point and options.
+
 public import Foundation
 import Hummingbird
 import Logging

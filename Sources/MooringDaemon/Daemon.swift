@@ -1,3 +1,5 @@
+// Folder MooringDaemon: `mooring run` — the loop, HTTP, status, metrics, systemd.
+
 import Foundation
 public import Logging
 import ServiceLifecycle

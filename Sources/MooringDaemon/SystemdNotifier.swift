@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `sd_notify(3)` without libsystemd: a datagram to `$NOTIFY_SOCKET` (a path, or `@name` for the
 /// abstract namespace). Does nothing when Mooring is not run by systemd with `Type=notify`.

@@ -1,4 +1,3 @@
-public import Manifests
 public import MooringCore
 
 /// What Mooring last applied for one object: the journal's inventory entry.

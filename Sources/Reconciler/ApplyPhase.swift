@@ -1,4 +1,3 @@
-import Manifests
 public import MooringCore
 
 /// The order in which a sync applies objects: what others depend on first. Prunes run in reverse.

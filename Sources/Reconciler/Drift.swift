@@ -1,4 +1,3 @@
-public import Manifests
 public import MooringCore
 
 /// An object whose live state no longer matches what Mooring applied, while git did not change it.

@@ -1,4 +1,3 @@
-public import Manifests
 public import MooringCore
 
 /// Compares what Mooring's desired state would make of an object (a server-side dry-run of the

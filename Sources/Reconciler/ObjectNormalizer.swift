@@ -1,4 +1,3 @@
-import Manifests
 public import MooringCore
 
 /// Strips what the API server owns from an object, so that two objects compare by what a user set:

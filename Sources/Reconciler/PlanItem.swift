@@ -1,4 +1,3 @@
-public import Manifests
 public import MooringCore
 
 /// One desired object and what the sync must do with it.

@@ -1,4 +1,5 @@
-import Manifests
+// Folder Reconciler: pure planning — plan, drift, prune guard, order.
+
 public import MooringCore
 
 /// Plans a sync from values alone: desired objects, the live objects carrying Mooring's label, and

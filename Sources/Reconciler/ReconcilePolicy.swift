@@ -1,4 +1,3 @@
-public import Manifests
 public import MooringCore
 
 /// The host policy as the reconciler needs it: drift handling per model and prune guardrails.

@@ -1,4 +1,3 @@
-public import Manifests
 public import MooringCore
 
 /// Checks that a live model object serves the version git asks for: the `mooring.dev/version`

@@ -1,3 +1,5 @@
+// Folder kubesim: the `kubesim` program.
+
 import ArgumentParser
 import Foundation
 import KubeSim

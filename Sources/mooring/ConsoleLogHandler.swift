@@ -1,10 +1,7 @@
 import Foundation
+import Glibc
 import Logging
 import MooringCore
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Log lines on stderr: readable on a terminal, JSON lines under systemd (or when asked), with the
 /// stable `event` name of alerts as a field.

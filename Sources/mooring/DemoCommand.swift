@@ -1,13 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
-import UnixSignals
+import MooringDemo
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// `mooring demo`: the whole story on a simulated cluster in this process and a throwaway git repository.
+/// `mooring demo`: the whole story on a simulated cluster in this process and a throwaway git repository, told by
+/// the MooringDemo target; this command only wires it to the CLI.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
@@ -34,62 +31,26 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Wait for Enter before each step.")
     var pause = false
 
-    /// How the story ended.
-    private enum Ending: Sendable {
-        case told
-        case failed(any Error)
-        case interrupted(String)
-    }
-
     func run() async throws {
-        let tools = try DemoTools.locate(kubectl: kubectl)
         ConsoleLogHandler.bootstrap(level: .error)
-        // Trapped before anything is created, so an early Ctrl-C still leaves nothing behind.
-        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-        let workspace = try DemoWorkspace.create()
-        let console = DemoConsole(pausing: pause)
-        let story = DemoStory(workspace: workspace, tools: tools, console: console)
-        let start = FileManager.default.currentDirectoryPath
-        // The story's commands read as a person types them in the workspace; every temporary file of Mooring,
-        // kubectl and git goes into it too, and with it.
-        guard FileManager.default.changeCurrentDirectoryPath(workspace.path) else {
-            workspace.remove()
-            throw CommandFailure.runtime("could not change into \(workspace.path)")
-        }
-        setenv("TMPDIR", workspace.path, 1)
-        let ending = await withTaskGroup(of: Ending?.self) { group in
-            group.addTask {
-                do {
-                    try await story.tell()
-                    return .told
-                } catch {
-                    return .failed(error)
-                }
-            }
-            group.addTask {
-                for await signal in signals { return .interrupted("\(signal)") }
-                return nil
-            }
-            while let result = await group.next() {
-                guard let result else { continue }
-                group.cancelAll()
-                return result
-            }
-            return Ending.told
-        }
-        _ = FileManager.default.changeCurrentDirectoryPath(start)
-        workspace.remove()
-        switch ending {
-        case .told:
-            console.say("\nDone: the simulated cluster is stopped and \(workspace.path) is removed.")
-        case .failed(let error as CommandFailure):
-            throw CommandFailure.runtime("the demo stopped: \(error.description)\n\(workspace.path) is removed")
-        case .failed(let error):
-            throw CommandFailure.runtime("the demo stopped: \(error)\n\(workspace.path) is removed")
-        case .interrupted(let signal):
-            Terminal.note(
-                "\ninterrupted (\(signal)): the simulated cluster is stopped and \(workspace.path) is removed"
+        let demo = Demo(
+            kubectl: kubectl,
+            pause: pause,
+            colour: Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+            commands: DemoCommands(
+                validate: { try await ValidateCommand.parse($0).run() },
+                history: { try HistoryCommand.parse($0).run() },
+                summary: { SyncSummary.line(for: $0) }
             )
+        )
+        let ending: Demo.Ending
+        do {
+            ending = try await demo.tell()
+        } catch {
+            throw CommandFailure.runtime(error.message, code: error.code == .setupFailed ? 2 : 1)
+        }
+        if case .interrupted(let signal, let workspace) = ending {
+            Terminal.note("\ninterrupted (\(signal)): the simulated cluster is stopped and \(workspace) is removed")
             throw ExitCode(130)
         }
     }

@@ -1,9 +1,8 @@
-import ArgumentParser
-import MooringDaemon
+// Folder mooring: the commands of the `mooring` program.
 
-#if canImport(Glibc)
+import ArgumentParser
 import Glibc
-#endif
+import MooringDaemon
 
 @main
 struct Mooring: AsyncParsableCommand {

@@ -1,11 +1,8 @@
 import Foundation
+import Glibc
 import Manifests
 import MooringCore
 import Tracking
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension RecordCommand {
     /// Makes the record, checks it in the deploy folder as `mooring validate` would, writes it (never over an

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writing to the terminal: stderr for diagnostics, colour only when stderr is a terminal.
 enum Terminal {

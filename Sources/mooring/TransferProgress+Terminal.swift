@@ -1,8 +1,5 @@
 import GitSource
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension TransferProgress {
     /// Rewrites one status line on stderr (a terminal) while a clone or fetch downloads, ending it when done.

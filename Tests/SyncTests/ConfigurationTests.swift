@@ -1,6 +1,7 @@
 import Foundation
 import GitSource
 import Manifests
+import MooringCore
 import Reconciler
 import Sync
 import TestSupport

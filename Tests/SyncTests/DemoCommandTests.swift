@@ -117,7 +117,7 @@ struct DemoCommandTests {
     @Test("the example folder built into mooring demo is deploy-manifests/, file for file")
     func embeddedExampleFolder() throws {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/mooring/Demo/ExampleDeployFiles.swift")
+            .deletingLastPathComponent().appendingPathComponent("Sources/MooringDemo/ExampleDeployFiles.swift")
         let expected = Self.embeddedSource(of: try ExampleDeployFolder.files())
         if ProcessInfo.processInfo.environment["MOORING_UPDATE_EXPECTED"] == "1" {
             try expected.write(to: source, atomically: true, encoding: .utf8)

@@ -1,3 +1,6 @@
+// Folder Cluster: kubectl as Mooring's only way into a cluster.
+// Folder Cluster/Client: the operations — get, apply, delete, discovery, readiness, Lease, versions.
+
 public import Logging
 
 /// Mooring's only way to the API server: each operation is one kubectl call through ``KubectlRunner``.

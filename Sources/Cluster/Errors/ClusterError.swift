@@ -1,3 +1,5 @@
+// Folder Cluster/Errors: the typed kubectl failure and how kubectl's words are classified.
+
 public import MooringCore
 
 /// A kubectl call that failed, classified so callers can react to the kind of failure.

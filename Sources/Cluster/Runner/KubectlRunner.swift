@@ -1,20 +1,14 @@
+// Folder Cluster/Runner: one kubectl call — its argv, options, output, and the manifest file it reads.
+
+import ChildProcess
 import CoreMetrics
 public import Logging
-import Subprocess
-import SystemPackage
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs kubectl: argv only (never a shell), explicit kubeconfig, context and cache, a deadline, capped output.
 ///
-/// kubectl starts in a session of its own, so on timeout the whole process group — kubectl and any exec
-/// credential plugin it started — is killed with SIGKILL, and the call returns only after kubectl was reaped.
-/// Standard input, when a command has any, comes from a file descriptor, never from a pipe this process
-/// writes to (swift-subprocess issue #367: a child exiting early would otherwise raise SIGPIPE here).
+/// A ``ChildProcess``: on timeout or cancellation the whole process group — kubectl and any exec credential plugin
+/// it started — is killed, and the call returns only after kubectl was reaped; standard input, when a command has
+/// any, comes from a file.
 public struct KubectlRunner: Sendable {
     public var options: KubectlOptions
     public var logger: Logger
@@ -31,171 +25,65 @@ public struct KubectlRunner: Sendable {
     /// (``ClusterError/Code/outputTooLarge``). Classify a non-zero exit with ``KubectlOutput/checked()``.
     public func run(_ command: KubectlCommand) async throws(ClusterError) -> KubectlOutput {
         let start = ContinuousClock.now
-        let outcome: Outcome
+        let process = ChildProcess(
+            options.executable,
+            options.globalArguments + command.arguments,
+            environment: ["KUBECACHEDIR": options.cacheDirectory],
+            inputFile: command.standardInputFile,
+            timeout: options.timeout,
+            outputLimit: options.outputLimit,
+            errorOutputLimit: options.errorOutputLimit
+        )
+        let result: ChildProcessOutput
         do {
-            outcome = try await runWithDeadline(command)
-        } catch let error as ClusterError {
-            log(command, start: start, result: error.code.description)
-            throw error
+            result = try await process.run()
         } catch {
-            let failure = runFailure(error, command: command)
+            let failure = clusterError(error, command: command)
             log(command, start: start, result: failure.code.description)
             throw failure
         }
-        switch outcome {
+        log(
+            command,
+            start: start,
+            result: "exit \(result.status)",
+            metricResult: result.succeeded ? "success" : "failure"
+        )
+        return KubectlOutput(
+            command: command,
+            exitCode: result.status,
+            standardOutput: result.standardOutput,
+            standardError: String(decoding: result.standardError, as: UTF8.self),
+            duration: ContinuousClock.now - start
+        )
+    }
+
+    /// Why kubectl could not run, as the cluster error a person can act on.
+    private func clusterError(_ error: ChildProcessError, command: KubectlCommand) -> ClusterError {
+        let (code, message): (ClusterError.Code, String)
+        switch error.code {
         case .timedOut:
-            log(command, start: start, result: "timeout")
-            throw ClusterError(
-                code: .timeout,
-                message: "kubectl did not finish within \(options.timeout) and was killed with its process "
-                    + "group; check that the API server answers, or raise cluster.timeout",
-                command: command.description
-            )
-        case .finished(let status, let standardOutput, let standardError):
-            let output = KubectlOutput(
-                command: command,
-                exitCode: status,
-                standardOutput: standardOutput,
-                standardError: String(decoding: standardError, as: UTF8.self),
-                duration: ContinuousClock.now - start
-            )
-            log(command, start: start, result: "exit \(status)", metricResult: status == 0 ? "success" : "failure")
-            return output
-        }
-    }
-
-    private enum Outcome: Sendable {
-        case finished(status: Int32, standardOutput: [UInt8], standardError: [UInt8])
-        case timedOut
-    }
-
-    private func runWithDeadline(_ command: KubectlCommand) async throws -> Outcome {
-        let configuration = try configuration(for: command)
-        let input = try standardInput(for: command)
-        let outputLimit = options.outputLimit
-        let errorLimit = options.errorOutputLimit
-        let timeout = options.timeout
-        return try await withThrowingTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                let result = try await Subprocess.run(
-                    configuration,
-                    input: input,
-                    output: .bytes(limit: outputLimit),
-                    error: .bytes(limit: errorLimit)
-                )
-                return .finished(
-                    status: Self.exitCode(of: result.terminationStatus),
-                    standardOutput: result.standardOutput,
-                    standardError: result.standardError
-                )
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return .timedOut
-            }
-            // The first to finish wins; cancelling the run kills the process group, and leaving the group
-            // waits until kubectl is reaped, so no zombie outlives the call.
-            do {
-                let first = try await group.next() ?? .timedOut
-                group.cancelAll()
-                if case .timedOut = first { while (try? await group.next()) != nil {} }
-                return first
-            } catch {
-                group.cancelAll()
-                throw Self.translate(error, command: command, options: options)
-            }
-        }
-    }
-
-    private func configuration(for command: KubectlCommand) throws -> Configuration {
-        var platformOptions = PlatformOptions()
-        platformOptions.createSession = true
-        // SIGKILL the whole group at once: kubectl needs no graceful shutdown, and a credential plugin
-        // that outlived a SIGTERM to kubectl alone would be left behind.
-        platformOptions.teardownSequence = [
-            .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .seconds(1))
-        ]
-        return Configuration(
-            executable: .path(FilePath(options.executable)),
-            arguments: Arguments(options.globalArguments + command.arguments),
-            environment: .inherit.updating(["KUBECACHEDIR": options.cacheDirectory]),
-            platformOptions: platformOptions
-        )
-    }
-
-    /// The command's standard input as a file descriptor that the child inherits and this process closes
-    /// once the child is spawned; `/dev/null` when the command has none.
-    private func standardInput(for command: KubectlCommand) throws(ClusterError) -> FileDescriptorInput {
-        let path = command.standardInputFile ?? "/dev/null"
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw ClusterError(
-                code: .internalError,
-                message: "could not open \(path) as kubectl's input: \(String(cString: strerror(errno)))",
-                command: command.description
-            )
-        }
-        return .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: true)
-    }
-
-    private static func exitCode(of status: TerminationStatus) -> Int32 {
-        switch status {
-        case .exited(let code): return code
-        case .signaled(let signal): return 128 + signal
-        }
-    }
-
-    private static func translate(_ error: any Error, command: KubectlCommand, options: KubectlOptions) -> any Error {
-        guard let subprocessError = error as? SubprocessError else { return error }
-        switch subprocessError.code {
-        case .outputLimitExceeded:
-            return ClusterError(
-                code: .outputTooLarge,
-                message: "kubectl printed more than \(options.outputLimit) bytes (or \(options.errorOutputLimit) "
-                    + "bytes of errors) and was stopped; narrow the request or raise the output limit",
-                command: command.description
-            )
-        case .executableNotFound:
-            return missingKubectl(command: command, options: options, reason: "not found")
+            code = .timeout
+            message =
+                "kubectl did not finish within \(options.timeout) and was killed with its process "
+                + "group; check that the API server answers, or raise cluster.timeout"
+        case .outputTooLarge:
+            code = .outputTooLarge
+            message =
+                "kubectl printed more than \(options.outputLimit) bytes (or \(options.errorOutputLimit) "
+                + "bytes of errors) and was stopped; narrow the request or raise the output limit"
+        case .executableNotFound, .notExecutable:
+            code = .kubectlMissing
+            message =
+                "kubectl at \(options.executable) \(error.message); install kubectl or set cluster.kubectl "
+                + "in the host configuration to its path"
+        case .cancelled:
+            code = .cancelled
+            message = "the call was cancelled and kubectl was stopped with its process group"
         default:
-            return error
+            code = .internalError
+            message = "kubectl \(error.message)"
         }
-    }
-
-    private static func missingKubectl(
-        command: KubectlCommand,
-        options: KubectlOptions,
-        reason: String
-    )
-        -> ClusterError
-    {
-        ClusterError(
-            code: .kubectlMissing,
-            message: "kubectl at \(options.executable) is \(reason); install kubectl or set cluster.kubectl "
-                + "in the host configuration to its path",
-            command: command.description
-        )
-    }
-
-    private func runFailure(_ error: any Error, command: KubectlCommand) -> ClusterError {
-        if error is CancellationError {
-            return ClusterError(
-                code: .cancelled,
-                message: "the call was cancelled and kubectl was stopped with its process group",
-                command: command.description
-            )
-        }
-        if let subprocessError = error as? SubprocessError, subprocessError.code == .spawnFailed,
-            let errno = subprocessError.underlyingError,
-            [Errno.noSuchFileOrDirectory, .permissionDenied, .execFormatError, .notDirectory].contains(errno)
-        {
-            return Self.missingKubectl(command: command, options: options, reason: "not executable (\(errno))")
-        }
-        return ClusterError(
-            code: .internalError,
-            message: "kubectl could not be run: \(error)",
-            command: command.description
-        )
+        return ClusterError(code: code, message: message, command: command.description)
     }
 
     /// Logs the call and counts it in swift-metrics (`mooring_kubectl_calls_total{verb,result}`), under

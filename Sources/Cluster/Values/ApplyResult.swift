@@ -1,3 +1,5 @@
+// Folder Cluster/Values: values the operations return — API resources, apply outcomes, readiness, Leases.
+
 public import MooringCore
 
 /// What became of one object in a batch apply.

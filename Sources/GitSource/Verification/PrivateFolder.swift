@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A folder only this user can enter (0700), for the files one verification needs; removed by `remove()`.
 struct PrivateFolder: Sendable {

@@ -1,3 +1,5 @@
+// Folder GitSource/Verification: commit signature checks with `ssh-keygen` and `gpg`.
+
 import Foundation
 
 /// Checks a commit's signature the way git does, trusting only the keys of the host's trust files: an

@@ -1,3 +1,5 @@
+// Folder KubeSim/API: the resource types it serves and the API's error bodies.
+
 /// The kinds the server serves: the built-in ones and those defined by CustomResourceDefinitions.
 struct ResourceCatalog: Sendable {
     private(set) var types: [ResourceType]

@@ -1,3 +1,5 @@
+// Folder KubeSim/Controller: what turns Deployments and InferenceServices Ready.
+
 import MooringCore
 
 /// The status a Deployment controller and KServe's controller would write, in progress or ready.

@@ -1,3 +1,5 @@
+// Folder KubeSim/Faults: failures a test can inject.
+
 import Synchronization
 
 /// Faults a test injects into a running KubeSim: failed requests, latency and hung requests.

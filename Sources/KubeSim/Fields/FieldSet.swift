@@ -1,3 +1,5 @@
+// Folder KubeSim/Fields: field sets and managed fields for server-side apply.
+
 import MooringCore
 
 /// A set of field paths in the `fieldsV1` shape of `managedFields`: a tree whose edges are

@@ -1,3 +1,5 @@
+// Folder KubeSim/HTTP: requests and responses over Hummingbird.
+
 import Foundation
 import Hummingbird
 import MooringCore

@@ -1,3 +1,5 @@
+// Folder KubeSim/Merge: JSON, merge and strategic merge patches.
+
 import MooringCore
 
 /// Strategic merge patch: a merge patch whose lists merge by their patch merge key

@@ -1,3 +1,5 @@
+// Folder KubeSim/Schemas: OpenAPI schemas, built in and from CRDs.
+
 import MooringCore
 
 /// The schemas of the built-in kinds KubeSim serves, generated from the Kubernetes Python client's models

@@ -1,3 +1,5 @@
+// Folder KubeSim/Server: the API server — reads, writes, apply, watch, discovery, validation.
+
 import Foundation
 import MooringCore
 

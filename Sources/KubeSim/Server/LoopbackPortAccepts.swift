@@ -1,8 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Whether something accepts TCP connections on 127.0.0.1:`port` right now (for tests and for
 /// `KubeSim.refuseConnections()`, which returns only once its port refuses).

@@ -1,3 +1,6 @@
+// Folder Manifests: the deploy folder's formats, from files to desired state.
+// Folder Manifests/Building: the passes that turn a commit's files into `DesiredState`.
+
 public import MooringCore
 
 /// The Manifests stage: turns one commit's files into the objects that should exist, or refuses the

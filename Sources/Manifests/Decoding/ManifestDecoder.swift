@@ -1,3 +1,5 @@
+// Folder Manifests/Decoding: YAML and JSON documents into objects and Mooring's kinds.
+
 import MooringCore
 
 /// Turns the files of a snapshot into objects: every `*.yaml`, `*.yml` and `*.json` file, every

@@ -1,3 +1,5 @@
+// Folder Manifests/Editing: edits Mooring writes into the folder (`mooring promote`).
+
 /// The edit `mooring promote` makes to a ModelDeployment file: the canary version becomes `spec.stable` and
 /// `spec.canary` is removed — only those lines change; comments, order and formatting stay as they are.
 ///

@@ -1,11 +1,8 @@
-import Foundation
-public import MooringCore
+// Folder Manifests/Folder: reading a folder on disk, and the target's error.
 
-#if canImport(Glibc)
+import Foundation
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+public import MooringCore
 
 /// Reads a deploy folder from disk into `SourceFile`s, as `mooring validate PATH` and `mooring diff --path`
 /// need, with the limits and link rules a git snapshot has: only `*.yaml`, `*.yml` and `*.json` files are

@@ -1,3 +1,5 @@
+// Folder Manifests/Models: ModelDeployment, ModelVersion, gates, canaries, analysis checks.
+
 public import MooringCore
 
 /// `kind: ModelDeployment` (`mooring.dev/v1`): which versions of a model serve, how, and under what gates.

@@ -1,3 +1,5 @@
+// Folder Manifests/Rendering: a ModelDeployment into Kubernetes objects.
+
 import MooringCore
 
 /// Renders a ModelDeployment and its version records into the Kubernetes objects that serve it.

@@ -1,3 +1,5 @@
+// Folder Manifests/Reporting: validation results as text, JSON and GitHub annotations.
+
 /// How a validation report is printed.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// For people: grouped by file, sorted by line, with a summary line.

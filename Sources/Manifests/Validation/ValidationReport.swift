@@ -1,3 +1,5 @@
+// Folder Manifests/Validation: diagnostics, rules, limits, scopes, gate checks.
+
 /// Everything wrong with a deploy folder (or nothing), with counts for a summary line.
 ///
 /// Thrown by `DesiredStateBuilder.build` when the folder is invalid; print it with `formatted(as:)`.

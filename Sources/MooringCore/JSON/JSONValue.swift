@@ -1,3 +1,5 @@
+// Folder MooringCore/JSON: the JSON value, its parsing, serialization and field paths.
+
 /// A JSON value: the shape of every Kubernetes object, manifest and API body Mooring handles.
 ///
 /// Numbers keep the integer/float distinction that JSON text carries, but compare by value:

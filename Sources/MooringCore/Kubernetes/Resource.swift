@@ -1,3 +1,6 @@
+// Folder MooringCore: values shared by every stage; no I/O.
+// Folder MooringCore/Kubernetes: objects, identities, labels, source locations, the drift policy.
+
 /// One Kubernetes object as Mooring handles it: the object's JSON and, when it came from git, where.
 public struct Resource: Hashable, Sendable {
     /// The whole object (`apiVersion`, `kind`, `metadata`, `spec`, …).

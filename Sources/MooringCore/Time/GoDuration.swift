@@ -1,3 +1,5 @@
+// Folder MooringCore/Time: durations written as Go and Kubernetes write them.
+
 /// Parses durations the way Go's `time.ParseDuration` spells them (`15s`, `1h30m`, `250ms`, `1.5h`),
 /// the convention Kubernetes tooling users know.
 public enum GoDuration {

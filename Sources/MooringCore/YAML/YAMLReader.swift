@@ -1,3 +1,5 @@
+// Folder MooringCore/YAML: the hardened YAML reader.
+
 internal import Yams
 
 /// Reads YAML streams (and JSON, which is YAML) into `JSONValue` documents with field lines,

@@ -1,12 +1,11 @@
+// Folder MooringDaemon/Alerts: alert conditions, payloads and their delivery.
+
 import Foundation
+import Glibc
 public import Logging
 public import ServiceLifecycle
 public import Sync
 import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Posts the events of every sync to the alert webhook (`alerts.webhookUrlFile`) in `alerts.format`, without ever
 /// holding up a sync.

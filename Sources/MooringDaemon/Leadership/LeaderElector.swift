@@ -1,12 +1,11 @@
+// Folder MooringDaemon/Leadership: leader election on a Lease and the write fence.
+
 public import Cluster
 import Foundation
+import Glibc
 public import Logging
 public import ServiceLifecycle
 public import Sync
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Leader election between Mooring hosts on a `coordination.k8s.io/v1` Lease, as client-go's leaderelection does
 /// it, so that only one of several hosts syncs.

@@ -1,10 +1,5 @@
-import MooringCore
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import MooringCore
 
 /// A parsed host configuration file whose sections are checked on demand, so a command that needs
 /// only `source` and `stateDir` (like `mooring source`) is not stopped by a cluster section that

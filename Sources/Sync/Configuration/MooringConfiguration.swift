@@ -1,3 +1,5 @@
+// Folder Sync/Configuration: the host configuration and how it is read.
+
 /// The whole host configuration (`/etc/mooring/mooring.yaml`), every section checked.
 public struct MooringConfiguration: Sendable, Equatable {
     /// The file it was read from.

@@ -1,5 +1,5 @@
 public import Manifests
-import MooringCore
+public import MooringCore
 
 /// Guardrails for one cluster, kept on the host so that a pull request cannot loosen them.
 public struct PolicySettings: Sendable, Equatable {

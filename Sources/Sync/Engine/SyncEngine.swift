@@ -1,3 +1,6 @@
+// Folder Sync: one sync end to end, configuration, journal.
+// Folder Sync/Engine: the stages of one sync and its report.
+
 import Cluster
 import Foundation
 public import GitSource

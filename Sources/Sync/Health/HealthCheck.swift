@@ -1,3 +1,5 @@
+// Folder Sync/Health: health in one place — the kinds a sync waits for, readiness, the served version.
+
 import Cluster
 import Manifests
 import MooringCore

@@ -1,3 +1,5 @@
+// Folder Sync/Inventory: Mooring's inventory of what it created, kept in the cluster.
+
 public import MooringCore
 
 /// The list of objects Mooring owns for one target, kept in that target's cluster as a ConfigMap

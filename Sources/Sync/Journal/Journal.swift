@@ -1,3 +1,5 @@
+// Folder Sync/Journal: `state.json`, `history.jsonl` and the state lock.
+
 import Foundation
 import MooringCore
 import Reconciler

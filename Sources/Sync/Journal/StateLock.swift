@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An exclusive lock on the state directory (`flock(2)` on `<stateDir>/lock`), held for one sync or preview at a
 /// time, so that a `mooring sync` or `mooring diff` run by hand and the daemon on the same host take turns on the

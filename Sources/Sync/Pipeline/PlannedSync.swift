@@ -1,3 +1,6 @@
+// Folder Sync/Pipeline: the values passed between the stages and the pure decisions on them — backoff, writes,
+//   inventory.
+
 import MooringCore
 import Reconciler
 

@@ -1,3 +1,5 @@
+// Folder Sync/Preview: `mooring diff` — what a sync would change.
+
 public import Manifests
 
 /// What a sync of one target would change: the `mooring diff` of a branch, a commit or a folder.

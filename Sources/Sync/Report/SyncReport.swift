@@ -1,3 +1,5 @@
+// Folder Sync/Report: the one typed report of a sync — targets, events, served models.
+
 /// What one sync did: events that concern the whole run (git, the journal) and a report per target.
 public struct SyncReport: Sendable {
     public var events: [SyncEvent]

@@ -1,8 +1,6 @@
-#if canImport(Glibc)
+// Folder Sync/Support: atomic files, file stamps, the state key, a bounded cache.
+
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// File I/O for the journal and the configuration: whole-file replacement that is atomic and durable (temp file, fsync,
 /// rename, fsync of the folder), appends that reach the disk, and bounded reads.

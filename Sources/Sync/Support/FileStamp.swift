@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What tells one version of a file from the next without reading it: device, inode, size and modification time.
 /// `state.json` is replaced by rename, so every write gives it a new inode.

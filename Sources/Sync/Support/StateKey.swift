@@ -1,10 +1,5 @@
 import Crypto
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// This host's secret key in the state directory (`state.key`, 32 random bytes, mode 0600), made on first start.
 ///

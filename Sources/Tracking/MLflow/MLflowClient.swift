@@ -1,3 +1,6 @@
+// Folder Tracking: ModelVersion records from MLflow.
+// Folder Tracking/MLflow: the MLflow REST client and what it returns.
+
 import Foundation
 
 #if canImport(FoundationNetworking)

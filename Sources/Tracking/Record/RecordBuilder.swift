@@ -1,3 +1,5 @@
+// Folder Tracking/Record: a run into a ModelVersion record, artifacts and digests.
+
 import Manifests
 import MooringCore
 

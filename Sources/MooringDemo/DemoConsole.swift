@@ -1,12 +1,9 @@
 import Foundation
+import Glibc
 import Sync
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// What `mooring demo` prints on standard output: numbered steps, the commands a person would type, and
-/// Mooring's own output; in colour only on a terminal (and not under `NO_COLOR`).
+/// Mooring's own output; in colour when asked (the CLI asks on a terminal, and not under `NO_COLOR`).
 ///
 /// Every line is flushed at once, so a pipe or a file sees the story as it happens.
 struct DemoConsole: Sendable {
@@ -14,8 +11,8 @@ struct DemoConsole: Sendable {
     /// With `--pause`: what waits for Enter before each step but the first.
     let pause: DemoPause?
 
-    init(pausing: Bool) {
-        colour = Terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    init(pausing: Bool, colour: Bool) {
+        self.colour = colour
         pause = pausing ? DemoPause() : nil
     }
 

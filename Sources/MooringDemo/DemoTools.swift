@@ -11,14 +11,14 @@ struct DemoTools: Sendable {
 
     /// Finds git on `PATH`, and kubectl as given, else on `PATH`, else at ``fallbackKubectl``; a missing one is
     /// a usage error (exit 2) that says how to install it.
-    static func locate(kubectl given: String?) throws -> DemoTools {
+    static func locate(kubectl given: String?) throws(DemoError) -> DemoTools {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let git = MooringConfiguration.locate("git", path: path)
         guard FileManager.default.isExecutableFile(atPath: git) else {
-            throw CommandFailure.runtime(
-                "the demo needs git, to make commits as people would, and found none on PATH; install it "
-                    + "(Debian or Ubuntu: apt-get install git; Fedora: dnf install git; macOS: xcode-select --install)",
-                code: 2
+            throw DemoError(
+                code: .setupFailed,
+                message: "the demo needs git, to make commits as people would, and found none on PATH; install it "
+                    + "(Debian or Ubuntu: apt-get install git; Fedora: dnf install git; macOS: xcode-select --install)"
             )
         }
         var kubectl = MooringConfiguration.locate(given ?? "kubectl", path: path)
@@ -27,11 +27,11 @@ struct DemoTools: Sendable {
             let looked =
                 given.map { $0.contains("/") ? "at \($0)" : "named \($0) on PATH" }
                 ?? "on PATH or at \(fallbackKubectl)"
-            throw CommandFailure.runtime(
-                "the demo needs kubectl, Mooring's cluster driver, and found none \(looked); install it "
+            throw DemoError(
+                code: .setupFailed,
+                message: "the demo needs kubectl, Mooring's cluster driver, and found none \(looked); install it "
                     + "(https://kubernetes.io/docs/tasks/tools/ — Debian or Ubuntu: apt-get install kubectl "
-                    + "from the Kubernetes apt repository) or name it with --kubectl PATH",
-                code: 2
+                    + "from the Kubernetes apt repository) or name it with --kubectl PATH"
             )
         }
         return DemoTools(git: git, kubectl: kubectl)

@@ -10,6 +10,8 @@ struct DemoScene: Sendable {
     let cluster: KubectlRunner
     /// The working copy of the demo's repository.
     let repository: String
+    /// The line `mooring sync` prints for a target.
+    let summary: @Sendable (TargetReport) -> String
 
     /// A new repository on `main` holding the embedded example folder under `folder`, in one commit.
     func createRepository(folder: String, as person: DemoGit.Person) async throws {
@@ -41,7 +43,10 @@ struct DemoScene: Sendable {
         console.command((["kubectl"] + arguments.map(Self.quoted)).joined(separator: " "))
         let output = try await cluster.run(KubectlCommand(arguments))
         guard output.succeeded else {
-            throw CommandFailure.runtime("kubectl \(arguments.joined(separator: " ")) failed: \(output.standardError)")
+            throw DemoError(
+                code: .stepFailed,
+                message: "kubectl \(arguments.joined(separator: " ")) failed: \(output.standardError)"
+            )
         }
         console.say(String(decoding: output.standardOutput, as: UTF8.self))
     }
@@ -54,10 +59,11 @@ struct DemoScene: Sendable {
         let report = await engine.sync(ignoringBackoff: true)
         try Task.checkCancellation()
         for event in report.allEvents { console.event(event) }
-        for target in report.targets { console.say(SyncSummary.line(for: target)) }
+        for target in report.targets { console.say(summary(target)) }
         guard let target = report.targets.first, target.outcome == expected else {
-            throw CommandFailure.runtime(
-                "the demo expected this sync to end \(expected.rawValue); it ended "
+            throw DemoError(
+                code: .stepFailed,
+                message: "the demo expected this sync to end \(expected.rawValue); it ended "
                     + (report.targets.first?.outcome.rawValue ?? "without a target")
             )
         }
@@ -69,7 +75,7 @@ struct DemoScene: Sendable {
         let file = "\(repository)/\(path)"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         guard text.contains(old) else {
-            throw CommandFailure.runtime("the demo cannot change \(path): it has no \"\(old)\"")
+            throw DemoError(code: .stepFailed, message: "the demo cannot change \(path): it has no \"\(old)\"")
         }
         try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Cluster
 import Foundation
 import KubeSim
@@ -12,6 +11,7 @@ struct DemoStory: Sendable {
     let workspace: DemoWorkspace
     let tools: DemoTools
     let console: DemoConsole
+    let commands: DemoCommands
 
     /// The folder inside the repository that Mooring watches.
     static let folder = "deploy-manifests"
@@ -41,7 +41,13 @@ struct DemoStory: Sendable {
                 timeout: .seconds(60)
             )
         )
-        let scene = DemoScene(console: console, git: git, cluster: cluster, repository: workspace.path("repo"))
+        let scene = DemoScene(
+            console: console,
+            git: git,
+            cluster: cluster,
+            repository: workspace.path("repo"),
+            summary: commands.summary
+        )
 
         try await console.step(1, "A simulated Kubernetes cluster and a git repository holding the deploy folder")
         console.say("Everything lives in \(workspace.path) and is removed at the end.")
@@ -59,8 +65,7 @@ struct DemoStory: Sendable {
 
         try await console.step(2, "Validate the folder offline, as a pull request's CI would")
         console.command("mooring validate repo/\(Self.folder) --config mooring.yaml")
-        let validate = try ValidateCommand.parse(["repo/\(Self.folder)", "--config", "mooring.yaml"])
-        try await validate.run()
+        try await commands.validate(["repo/\(Self.folder)", "--config", "mooring.yaml"])
         console.flush()
 
         try await console.step(3, "First sync: everything is created, the models roll out")
@@ -118,8 +123,7 @@ struct DemoStory: Sendable {
 
         try await console.step(9, "The audit trail: which commit and model versions went live, when, by whom")
         console.command("mooring history --config mooring.yaml")
-        let history = try HistoryCommand.parse(["--config", "mooring.yaml"])
-        try history.run()
+        try await commands.history(["--config", "mooring.yaml"])
         console.flush()
     }
 
