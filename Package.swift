@@ -36,6 +36,8 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // glibc's malloc tuning (malloc.h is not part of the Glibc module).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "MooringCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -94,7 +96,7 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore",
+                "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore", "CMalloc",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

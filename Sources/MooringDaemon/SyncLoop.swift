@@ -85,6 +85,8 @@ public struct SyncLoop: Service {
             }
             await status.syncStarted()
             let report = await syncWithinDeadline()
+            // What the sync freed goes back to the system now, not when malloc gets round to it.
+            ProcessHeap.releaseFreeMemory()
             alerts?.submit(report)
             notifier.notify("STATUS=" + Self.status(of: report))
             await status.record(report, nextSyncAt: Date() + Double(interval / .milliseconds(1)) / 1000)

@@ -2,6 +2,7 @@
 
 import ArgumentParser
 import Glibc
+import MooringDaemon
 
 @main
 struct Mooring: AsyncParsableCommand {
@@ -26,6 +27,7 @@ struct Mooring: AsyncParsableCommand {
     /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
     /// Usage errors exit 2 (ArgumentParser's own code for them is 64).
     static func main() async {
+        ProcessHeap.useOneArena()
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()

@@ -64,6 +64,14 @@ def rss_kib(pid):
     raise RuntimeError("no VmRSS")
 
 
+def cpu_seconds(pid):
+    """User and system CPU time of the process (not its children: kubectl's cost is the same with or without any
+    change to Mooring's memory handling)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def syncs(port):
     text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
     return sum(float(value) for value in re.findall(r'^mooring_sync_total\{[^}]*\} (\S+)$', text, re.M))
@@ -124,7 +132,9 @@ def soak(size, polls, work):
         started = time.monotonic()
         first = wait_for_syncs(port, WARMUP, daemon, 600)
         start_rss = median_rss(port, daemon, first)
+        start_cpu = cpu_seconds(daemon.pid)
         last = wait_for_syncs(port, first + polls, daemon, 60 + polls * 30)
+        end_cpu = cpu_seconds(daemon.pid)
         end_rss = median_rss(port, daemon, last)
         seconds = time.monotonic() - started
     finally:
@@ -150,6 +160,7 @@ def soak(size, polls, work):
         "end_rss_kib": end_rss,
         "growth_kib": end_rss - start_rss,
         "per_poll_kib": (end_rss - start_rss) / max(1, last - first),
+        "cpu_ms_per_poll": (end_cpu - start_cpu) * 1000 / max(1, last - first),
         "seconds": seconds,
     }
 
