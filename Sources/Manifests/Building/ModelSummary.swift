@@ -20,6 +20,8 @@ public struct ModelSummary: Hashable, Sendable, Codable {
     public var analysis: CanaryAnalysis?
     /// Checks on the stable version while it serves (`spec.monitors`).
     public var monitors: [MetricCheck]
+    /// The metric bars the served versions cleared (`spec.gates`).
+    public var gates: [Gate]
 
     public init(
         name: String,
@@ -32,7 +34,8 @@ public struct ModelSummary: Hashable, Sendable, Codable {
         versions: [ModelVersion],
         source: SourceLocation,
         analysis: CanaryAnalysis? = nil,
-        monitors: [MetricCheck] = []
+        monitors: [MetricCheck] = [],
+        gates: [Gate] = []
     ) {
         self.name = name
         self.namespace = namespace
@@ -45,6 +48,7 @@ public struct ModelSummary: Hashable, Sendable, Codable {
         self.source = source
         self.analysis = analysis
         self.monitors = monitors
+        self.gates = gates
     }
 
     /// `ml-prod/fraud-detector`

@@ -1,4 +1,5 @@
 public import Foundation
+public import Manifests
 public import MooringCore
 public import Reconciler
 
@@ -48,6 +49,9 @@ public struct TargetReport: Sendable {
     public var duration: Duration
     /// What a sync abandoned on the way (a shutdown, its deadline, a lost Lease) left undone.
     public var leftUndone: String?
+    /// The models of the commit rendered by this sync, with the records of their served versions; `nil` when the
+    /// sync rendered no commit (it kept to the journal's last applied state).
+    public var models: [ModelSummary]?
 
     public init(
         target: String,
@@ -60,7 +64,8 @@ public struct TargetReport: Sendable {
         decision: SyncDecision? = nil,
         pruneDecision: PruneDecision? = nil,
         duration: Duration = .zero,
-        leftUndone: String? = nil
+        leftUndone: String? = nil,
+        models: [ModelSummary]? = nil
     ) {
         self.target = target
         self.outcome = outcome
@@ -73,5 +78,6 @@ public struct TargetReport: Sendable {
         self.pruneDecision = pruneDecision
         self.duration = duration
         self.leftUndone = leftUndone
+        self.models = models
     }
 }
