@@ -23,6 +23,7 @@ public enum Daemon {
             status: status,
             metrics: metrics,
             trigger: trigger,
+            journal: Journal(directory: configuration.stateDirectory, history: configuration.history),
             logger: logger
         )
         let alerts = try AlertDispatcher.configured(by: configuration, logger: logger)

@@ -1,5 +1,6 @@
 public import Foundation
 import GitSource
+import Manifests
 import MooringCore
 import Reconciler
 public import Sync
@@ -21,6 +22,9 @@ public actor DaemonStatus {
     private var loopStopped = false
     /// The commits already read from the mirror, by id (the most recent few: a daemon sees commits without end).
     private var commits = BoundedCache<String, StatusDocument.Commit>(capacity: 64)
+    /// The models each target's last rendered commit serves, by `namespace/name`, with their records (for the model
+    /// pages): kept while later syncs stay on the journal's last applied state.
+    private(set) var renderedModels: [String: [String: ModelSummary]] = [:]
     /// The drift last reported per target and object: a drift persists in the journal after the sync that found
     /// it, while later syncs do not check the unchanged object again.
     private var driftDetails: [String: [ObjectIdentity: StatusDocument.Drift]] = [:]
@@ -69,6 +73,11 @@ public actor DaemonStatus {
                     )
                 }
             target.drift = drift(of: targetReport, journal: journal)
+            if let models = targetReport.models {
+                renderedModels[targetReport.target] = Dictionary(models.map { ($0.qualifiedName, $0) }) { first, _ in
+                    first
+                }
+            }
             targets[index] = target
         }
         let runEvents = report.events.map { (target: String?.none, event: $0) }
