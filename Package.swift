@@ -58,6 +58,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Analysis",
+            dependencies: ["Manifests"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Cluster",
             dependencies: [
                 "MooringCore",
@@ -84,7 +89,7 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync", "Reconciler", "GitSource", "Manifests", "MooringCore",
+                "Sync", "Reconciler", "GitSource", "MooringCore", "Analysis", "Manifests",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -174,6 +179,11 @@ let package = Package(
             name: "TrackingTests",
             dependencies: ["Tracking", "Manifests", "MooringCore", "TestSupport"],
             exclude: ["Support/mlflow_fixture.py", "Support/bearer_proxy.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "Manifests", "MooringCore", "KubeSim", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -13,8 +13,11 @@ public actor DaemonStatus {
 
     private let startedAt = Date()
     private let metrics: DaemonMetrics
-    private var targets: [StatusDocument.Target]
-    private var events: [StatusDocument.Event] = []
+    var targets: [StatusDocument.Target]
+    var events: [StatusDocument.Event] = []
+    /// The latest results of the live guardrails per target, by model (`namespace/name`): a sync rebuilds its
+    /// models, and they are put back.
+    var guardrails: [String: [String: StatusDocument.Guardrails]] = [:]
     private var syncing = false
     private var nextSyncAt: Date?
     /// Why the daemon is not ready, `nil` when it is.
@@ -71,6 +74,7 @@ public actor DaemonStatus {
                         canary: model.canary,
                         canaryTraffic: model.canaryTraffic
                     )
+                    .with(guardrails[targetReport.target] ?? [:])
                 }
             target.drift = drift(of: targetReport, journal: journal)
             if let models = targetReport.models {

@@ -14,7 +14,7 @@ public struct ConfigurationFile: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "source", "cluster", "policy", "targets", "health", "alerts", "server", "leaderElection", "stateDir",
-        "history", "inventory",
+        "history", "inventory", "analysis",
     ]
 
     /// The path as given.
@@ -111,6 +111,7 @@ public struct ConfigurationFile: Sendable {
             let source = SourceSettings(reading: &reader)
             let targets = Self.readTargets(&reader)
             let leaderElection = LeaderElectionSettings(reading: &reader)
+            let inventory = InventorySettings(reading: &reader, leaderElection: leaderElection)
             let configuration = MooringConfiguration(
                 file: path,
                 source: source ?? SourceSettings(url: ""),
@@ -120,7 +121,8 @@ public struct ConfigurationFile: Sendable {
                 server: ServerSettings(reading: &reader),
                 leaderElection: leaderElection,
                 history: HistorySettings(reading: &reader),
-                inventory: InventorySettings(reading: &reader, leaderElection: leaderElection),
+                inventory: inventory,
+                analysis: AnalysisSettings(reading: &reader, inventory: inventory),
                 stateDirectory: reader.string("stateDir").map { reader.resolve($0) } ?? "/var/lib/mooring"
             )
             return configuration

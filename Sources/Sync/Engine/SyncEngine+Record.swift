@@ -64,6 +64,7 @@ extension SyncEngine {
             state.validatedPolicy = configuration.validationPolicy(for: run.target).fingerprint
             if !applied.applied.isEmpty || !pruned.isEmpty { state.lastAppliedAt = Date() }
             state.models = ModelState.serving(desired.models)
+            state.renderedModels = desired.models
             state.refusedCommit = nil
         }
         switch outcome {

@@ -20,7 +20,7 @@ extension SyncEngine {
             namespace: waits ? nil : configuration.inventory.namespace,
             cluster: cluster
         )
-        let desired: DesiredSnapshot
+        var desired: DesiredSnapshot
         var refused = false
         switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
         case .ready(let snapshot):
@@ -40,6 +40,11 @@ extension SyncEngine {
         case .unavailable:
             return run.report(.failed, commit: nil)
         }
+        // Live guardrails: a canary its analysis aborted stays out of traffic until git changes (Sync/Guardrails).
+        guard let held = await holdingAbortedCanaries(in: desired, run: &run) else {
+            return run.report(.failed, commit: desired.commit)
+        }
+        desired = held
         run.commit = desired.commit
         if !desired.isFallback { run.models = desired.models }
         // A commit that failed or was not healthy is not retried before its backoff ends: not
