@@ -1,8 +1,8 @@
 import Manifests
 
 extension DaemonStatus {
-    /// A model a target serves, as `/status` shows it, and as the daemon last rendered it from git (`nil` before it
-    /// rendered a commit of that target); `nil` when the target serves no such model.
+    /// A model a target serves, as `/status` shows it, and as its last applied commit rendered it (`nil` when the
+    /// journal does not hold that yet); `nil` when the target serves no such model.
     func servedModel(
         target: String,
         namespace: String,

@@ -25,8 +25,8 @@ public actor DaemonStatus {
     private var loopStopped = false
     /// The commits already read from the mirror, by id (the most recent few: a daemon sees commits without end).
     private var commits = BoundedCache<String, StatusDocument.Commit>(capacity: 64)
-    /// The models each target's last rendered commit serves, by `namespace/name`, with their records (for the model
-    /// pages): kept while later syncs stay on the journal's last applied state.
+    /// The models of each target's last applied commit as rendered (the journal's), by `namespace/name`, with the
+    /// records of their serving versions and their gates: what the model pages show.
     private(set) var renderedModels: [String: [String: ModelSummary]] = [:]
     /// The drift last reported per target and object: a drift persists in the journal after the sync that found
     /// it, while later syncs do not check the unchanged object again.
@@ -77,11 +77,10 @@ public actor DaemonStatus {
                     .with(guardrails[targetReport.target] ?? [:])
                 }
             target.drift = drift(of: targetReport, journal: journal)
-            if let models = targetReport.models {
-                renderedModels[targetReport.target] = Dictionary(models.map { ($0.qualifiedName, $0) }) { first, _ in
-                    first
-                }
-            }
+            renderedModels[targetReport.target] = Dictionary(
+                (journal?.renderedModels ?? []).map { ($0.qualifiedName, $0) },
+                uniquingKeysWith: { first, _ in first }
+            )
             targets[index] = target
         }
         let runEvents = report.events.map { (target: String?.none, event: $0) }

@@ -167,7 +167,7 @@ struct ModelPageTests {
             "fail (2 in a row)", "<td>input-drift</td><td>no data</td><td>max 0.2</td>", "no-data",
             "s3://acme-models/fraud-detector/13/", "sha256:77b9", "9b41d07c2e", "card-transactions-2026-05",
             "max_depth=7", "<td>auc</td><td>0.937</td><td>≥ 0.90, ≥ stable</td>",
-            "Its record is not known to this daemon yet",
+            "Its record is not in the journal yet",
         ] {
             #expect(html.contains(text), "the page shows \(text)")
         }

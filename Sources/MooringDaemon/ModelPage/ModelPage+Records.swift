@@ -11,8 +11,8 @@ extension ModelPage {
         for (version, role) in serving {
             html += "<h3>Version \(StatusPage.escape(version)) (\(role))</h3>\n"
             guard let record = summary?.versions.first(where: { $0.version == version }) else {
-                html += "<p class=\"muted\">Its record is not known to this daemon yet: it is read when the daemon "
-                html += "renders a new commit of this target.</p>\n"
+                html += "<p class=\"muted\">Its record is not in the journal yet: it is kept at the next sync that "
+                html += "applies or renders this target's commit.</p>\n"
                 continue
             }
             html += details(record)

@@ -12,8 +12,8 @@ enum ModelPage {
         var target: String
         /// The model as `/status` shows it, analysis and monitors included.
         var model: StatusDocument.Model
-        /// The model as the daemon last rendered it from git (the records, the gates); `nil` before the daemon has
-        /// rendered a commit of this target since it started.
+        /// The model as the last applied commit rendered it (the records, the gates); `nil` when the journal does not
+        /// hold that yet.
         var summary: ModelSummary?
         var timeline: ServingTimeline
     }

@@ -46,7 +46,6 @@ extension SyncEngine {
         }
         desired = held
         run.commit = desired.commit
-        if !desired.isFallback { run.models = desired.models }
         // A commit that failed or was not healthy is not retried before its backoff ends: not
         // re-applied when its apply failed, not re-checked for health when it was applied.
         let retrying = targetState.unhealthyCommit == desired.commit

@@ -1,5 +1,4 @@
 public import Foundation
-public import Manifests
 public import MooringCore
 public import Reconciler
 
@@ -49,9 +48,6 @@ public struct TargetReport: Sendable {
     public var duration: Duration
     /// What a sync abandoned on the way (a shutdown, its deadline, a lost Lease) left undone.
     public var leftUndone: String?
-    /// The models of the commit rendered by this sync, with the records of their served versions; `nil` when the
-    /// sync rendered no commit (it kept to the journal's last applied state).
-    public var models: [ModelSummary]?
 
     public init(
         target: String,
@@ -64,8 +60,7 @@ public struct TargetReport: Sendable {
         decision: SyncDecision? = nil,
         pruneDecision: PruneDecision? = nil,
         duration: Duration = .zero,
-        leftUndone: String? = nil,
-        models: [ModelSummary]? = nil
+        leftUndone: String? = nil
     ) {
         self.target = target
         self.outcome = outcome
@@ -78,6 +73,5 @@ public struct TargetReport: Sendable {
         self.pruneDecision = pruneDecision
         self.duration = duration
         self.leftUndone = leftUndone
-        self.models = models
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Manifests
 import MooringCore
 
 /// The bookkeeping of one target during one sync: its events and the entry for the audit trail.
@@ -13,8 +12,6 @@ struct TargetRun {
     private(set) var events: [SyncEvent] = []
     /// The commit being synced, once known.
     var commit: String?
-    /// The models of the commit rendered for this sync (not set when it kept to the last applied state).
-    var models: [ModelSummary]?
     /// The stage in progress (applying, pruning, waiting for health), once one began.
     private(set) var stage: String?
     /// Why the sync was abandoned, when it was.
@@ -108,8 +105,7 @@ struct TargetRun {
             applied: applied,
             pruned: pruned,
             duration: ContinuousClock.now - started,
-            leftUndone: leftUndone,
-            models: models
+            leftUndone: leftUndone
         )
     }
 }
