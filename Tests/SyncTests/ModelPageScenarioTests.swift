@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Scenario: the daemon's model pages, and mooring promote asking the daemon")
 struct ModelPageScenarioTests {
-    @Test("the status page links each model to its page: records, gates and the timeline from the history")
+    @Test("the status page links each model to its page: records, gates and the timeline, also after a restart")
     func modelPage() async throws {
         try await withSyncScenario { scenario in
             let daemon = try await DaemonProcess.start(scenario)
@@ -38,6 +38,13 @@ struct ModelPageScenarioTests {
                 "\(promote.stdout)"
             )
             #expect(try await daemon.stop() == 0)
+
+            let restarted = try await daemon.restarted(scenario)
+            try await restarted.waitUntilReady()
+            let again = try await restarted.get("/models/default/ml-prod/fraud-detector")
+            #expect(again.body.contains("s3://acme-models/fraud-detector/13/"), "the records survive a restart")
+            #expect(again.body.contains("first deploy"), "and so does the timeline")
+            #expect(try await restarted.stop() == 0)
         }
     }
 }
