@@ -71,6 +71,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Analysis",
+            dependencies: ["Manifests"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Cluster",
             dependencies: [
                 "MooringCore", "ChildProcess",
@@ -96,7 +101,7 @@ let package = Package(
         .target(
             name: "MooringDaemon",
             dependencies: [
-                "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore", "CMalloc",
+                "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore", "CMalloc", "Analysis", "Manifests",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -212,6 +217,11 @@ let package = Package(
             name: "TrackingTests",
             dependencies: ["Tracking", "Manifests", "MooringCore", "TestSupport"],
             exclude: ["Support/mlflow_fixture.py", "Support/bearer_proxy.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Analysis", "Manifests", "MooringCore", "KubeSim", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

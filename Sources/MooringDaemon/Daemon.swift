@@ -1,5 +1,6 @@
 // Folder MooringDaemon: `mooring run` — the loop, HTTP, status, metrics, systemd.
 
+import Analysis
 import Foundation
 public import Logging
 import ServiceLifecycle
@@ -25,6 +26,7 @@ public enum Daemon {
             status: status,
             metrics: metrics,
             trigger: trigger,
+            journal: Journal(directory: configuration.stateDirectory, history: configuration.history),
             logger: logger
         )
         let alerts = try AlertDispatcher.configured(by: configuration, logger: logger)
@@ -39,10 +41,32 @@ public enum Daemon {
             alerts: alerts,
             leadership: election?.leadership
         )
-        // Services shut down in reverse order: the loop first (its sync in progress is interrupted), then the alerts of
-        // its last sync are flushed, the listener closes, and only then is the Lease released.
+        // Live model guardrails, when Prometheus is configured (`analysis.prometheus`).
+        let guardrails = configuration.analysis.prometheus.map { prometheus in
+            GuardrailLoop(
+                engine: engine,
+                configuration: configuration,
+                runner: CheckRunner(
+                    client: PrometheusClient(
+                        url: prometheus.url,
+                        bearerTokenFile: prometheus.bearerTokenFile,
+                        timeout: prometheus.timeout
+                    )
+                ),
+                status: status,
+                metrics: metrics,
+                alerts: alerts,
+                leadership: election?.leadership,
+                trigger: trigger,
+                logger: logger
+            )
+        }
+        // Services shut down in reverse order: the guardrails and the loop first (its sync in progress is
+        // interrupted), then the alerts of its last sync are flushed, the listener closes, and only then is the Lease
+        // released.
         let services: [any Service] =
             (election.map { [$0] } ?? []) + [server] + (alerts.map { [$0] } ?? []) + [loop]
+            + (guardrails.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )

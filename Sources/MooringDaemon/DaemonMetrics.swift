@@ -13,7 +13,7 @@ import Synchronization
 /// ``bootstrapped()`` routed it here: `mooring_kubectl_calls_total{verb,result}` and
 /// `mooring_git_requests_total{op,result}`. Labels hold names, versions and commit ids, never a secret.
 public final class DaemonMetrics: Sendable {
-    private let registry = PrometheusCollectorRegistry()
+    let registry = PrometheusCollectorRegistry()
     /// The info series set last, per target, so series of a commit or model that is gone can be dropped.
     private let infoSeries = Mutex<[String: [Prometheus.Gauge]]>([:])
 

@@ -1,5 +1,6 @@
 public import Foundation
 import GitSource
+import Manifests
 import MooringCore
 import Reconciler
 public import Sync
@@ -12,13 +13,19 @@ public actor DaemonStatus {
 
     private let startedAt = Date()
     private let metrics: DaemonMetrics
-    private var targets: [StatusDocument.Target]
-    private var events: [StatusDocument.Event] = []
+    var targets: [StatusDocument.Target]
+    var events: [StatusDocument.Event] = []
+    /// The latest results of the live guardrails per target, by model (`namespace/name`): a sync rebuilds its
+    /// models, and they are put back.
+    var guardrails: [String: [String: StatusDocument.Guardrails]] = [:]
     private var syncing = false
     private var nextSyncAt: Date?
     /// Why the daemon is not ready, `nil` when it is.
     private var notReadyReason: String? = "the first sync has not finished"
     private var loopStopped = false
+    /// The models of each target's last applied commit as rendered, by `namespace/name`, with the records of their
+    /// serving versions and their gates: what the model pages show.
+    private(set) var renderedModels: [String: [String: ModelSummary]] = [:]
     private let listening = AsyncStream<Void>.makeStream()
     /// The sync in progress: one past its deadline fails `/healthz` and `/readyz`, and `/status` says what is stuck.
     public nonisolated let syncs: SyncWatch
@@ -45,6 +52,11 @@ public actor DaemonStatus {
         for targetReport in report.targets {
             guard let index = targets.firstIndex(where: { $0.name == targetReport.target }) else { continue }
             Self.update(&targets[index], from: targetReport, at: now)
+            targets[index].models = targets[index].models.map { $0.with(guardrails[targetReport.target] ?? [:]) }
+            renderedModels[targetReport.target] = Dictionary(
+                targetReport.served.compactMap(\.summary).map { ($0.qualifiedName, $0) },
+                uniquingKeysWith: { first, _ in first }
+            )
         }
         let runEvents = report.events.map { (target: String?.none, event: $0) }
         let targetEvents = report.targets.flatMap { target in target.events.map { (target: target.target, event: $0) } }

@@ -8,18 +8,8 @@ enum StatusPage {
     static let refreshSeconds = 10
 
     static func render(_ status: StatusDocument) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta http-equiv="refresh" content="\(refreshSeconds)">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Mooring</title>
-            <style>
-            body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
-            h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}table{border-collapse:collapse;width:100%}
-            th,td{text-align:left;padding:.3em .6em;border-bottom:1px solid #ddd;vertical-align:top}
-            code{font-size:.92em}.ok{color:#176f2c}.warn{color:#8a5a00}.bad{color:#b00020}.muted{color:#666}
-            </style></head><body>
+        var html = head(title: "Mooring")
+        html += """
             <h1>Mooring \(escape(status.version))</h1>
             <p class="\(status.ready ? "ok" : "bad")">\(readiness(of: status))</p>
             <p class="muted">\(escape(activity(of: status)))</p>
@@ -29,6 +19,26 @@ enum StatusPage {
         html += events(status.events)
         html += "</body></html>\n"
         return html
+    }
+
+    /// The start of a page of the status server, up to `<body>`: its title (escaped here), the refresh and the style.
+    static func head(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta http-equiv="refresh" content="\(refreshSeconds)">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
+        h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}h3{font-size:1em;margin-top:1.5em}
+        table{border-collapse:collapse;width:100%}
+        th,td{text-align:left;padding:.3em .6em;border-bottom:1px solid #ddd;vertical-align:top}
+        code{font-size:.92em;overflow-wrap:anywhere}.ok{color:#176f2c}.warn{color:#8a5a00}.bad{color:#b00020}
+        .muted{color:#666}
+        </style></head><body>
+
+        """
     }
 
     private static func readiness(of status: StatusDocument) -> String {
@@ -58,7 +68,7 @@ enum StatusPage {
             html += row("Last applied", "<code>\(escape(String(applied.prefix(12))))</code>")
         }
         html += "</table>\n"
-        html += models(target.models)
+        html += models(target.models, target: target.name)
         html += drift(target.drift)
         return html
     }
@@ -71,12 +81,15 @@ enum StatusPage {
         return text
     }
 
-    private static func models(_ models: [StatusDocument.Model]) -> String {
+    /// The models of a target, each linked to its model page.
+    private static func models(_ models: [StatusDocument.Model], target: String) -> String {
         guard !models.isEmpty else { return "<p class=\"muted\">No models.</p>\n" }
         var html = "<table><tr><th>Model</th><th>Namespace</th><th>Stable</th><th>Canary</th></tr>\n"
         for model in models {
             let canary = model.canary.map { "\($0) (\(model.canaryTraffic ?? 0)%)" } ?? "–"
-            html += "<tr><td>\(escape(model.name))</td><td>\(escape(model.namespace))</td>"
+            let page = ModelPages.path(target: target, namespace: model.namespace, name: model.name)
+            html +=
+                "<tr><td><a href=\"\(escape(page))\">\(escape(model.name))</a></td><td>\(escape(model.namespace))</td>"
             html += "<td>\(escape(model.stable))</td><td>\(escape(canary))</td></tr>\n"
         }
         return html + "</table>\n"
@@ -106,7 +119,8 @@ enum StatusPage {
         return html + "</table>\n"
     }
 
-    private static func row(_ name: String, _ html: String) -> String {
+    /// A table row: a heading and cells already in HTML.
+    static func row(_ name: String, _ html: String) -> String {
         "<tr><th>\(name)</th><td>\(html)</td></tr>\n"
     }
 
@@ -119,7 +133,7 @@ enum StatusPage {
         }
     }
 
-    private static func time(_ date: Date) -> String {
+    static func time(_ date: Date) -> String {
         date.formatted(.iso8601)
     }
 

@@ -7,8 +7,8 @@ import NIOPosix
 public import ServiceLifecycle
 public import Sync
 
-/// The daemon's HTTP listener at `server.listen`: the status page (`/`), `/status`, `/metrics`, the probes
-/// (`/healthz`, `/readyz`) and, when `server.webhookSecretFile` is set, `POST /hooks/git`. Runs until a graceful
+/// The daemon's HTTP listener at `server.listen`: the status page (`/`), the model pages (`/models/…`, see
+/// ``ModelPages``), `/status`, `/metrics`, the probes (`/healthz`, `/readyz`) and, when `server.webhookSecretFile` is set, `POST /hooks/git`. Runs until a graceful
 /// shutdown; a listen address that cannot be bound ends it with a ``DaemonError`` naming the address.
 public struct StatusServer: Service {
     let settings: ServerSettings
@@ -16,14 +16,17 @@ public struct StatusServer: Service {
     let metrics: DaemonMetrics
     let trigger: SyncTrigger
     let verifier: WebhookVerifier?
+    let pages: ModelPages
     let logger: Logger
 
-    /// Reads the webhook secret, if one is configured; throws when it cannot be used.
+    /// Reads the webhook secret, if one is configured; throws when it cannot be used. The model pages draw their
+    /// timelines from `journal`'s history.
     public init(
         settings: ServerSettings,
         status: DaemonStatus,
         metrics: DaemonMetrics,
         trigger: SyncTrigger,
+        journal: Journal? = nil,
         logger: Logger
     ) throws(DaemonError) {
         self.settings = settings
@@ -33,6 +36,7 @@ public struct StatusServer: Service {
         self.verifier = try settings.webhookSecretFile.map { file throws(DaemonError) in
             try WebhookVerifier(secretFile: file)
         }
+        self.pages = ModelPages(status: status, journal: journal)
         self.logger = logger
     }
 
@@ -73,6 +77,17 @@ public struct StatusServer: Service {
         let metrics = metrics
         router.get("/") { _, _ in
             Self.response(.ok, StatusPage.render(await status.document()), type: "text/html; charset=utf-8")
+        }
+        let pages = pages
+        router.get("/models/:target/:namespace/:name") { _, context in
+            let path = context.parameters
+            let page = await pages.page(
+                target: path.get("target") ?? "",
+                namespace: path.get("namespace") ?? "",
+                name: path.get("name") ?? ""
+            )
+            return page.map { Self.response(.ok, $0, type: "text/html; charset=utf-8") }
+                ?? Self.response(.notFound, "this daemon serves no such model\n")
         }
         router.get("/status") { _, _ in
             Self.response(.ok, Array(try await status.document().json()), type: "application/json")

@@ -14,6 +14,7 @@ struct PromoteCommand: AsyncParsableCommand {
             removed; no other line changes (comments and formatting are kept). The folder must be valid before \
             and after (nothing is written otherwise). Prints the change as markdown for the pull request; with \
             --config, also what the sync would change in the cluster (as `mooring diff --path --format markdown`).
+            The markdown includes the canary's latest analysis results, read from a running daemon's /status             (--status-url, else server.listen of --config, else http://127.0.0.1:9420); when no daemon answers,             it says so and the promotion is still made.
             Exit status: 0 promoted, 1 nothing to promote or the folder is not valid, 2 usage or configuration error.
             """
     )
@@ -37,6 +38,14 @@ struct PromoteCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("With several targets in --config: the one to preview.", valueName: "name"))
     var target: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The running daemon to ask for the canary's latest analysis, such as http://127.0.0.1:9420.",
+            valueName: "url"
+        )
+    )
+    var statusURL: String?
 
     func run() async throws {
         let folder = URL(fileURLWithPath: repo).appendingPathComponent(path).path
@@ -64,6 +73,8 @@ struct PromoteCommand: AsyncParsableCommand {
             throw CommandFailure.runtime("\(folder)/\(file) could not be written: \(error.localizedDescription)")
         }
         print(PromotionSummary(model: summary, file: "\(path)/\(file)", edit: edit).markdown())
+        print("")
+        print(try await analysis(of: summary).markdown())
         try await printPreview(folder: folder)
     }
 
@@ -110,6 +121,18 @@ struct PromoteCommand: AsyncParsableCommand {
                 "promoting \(model.qualifiedName) would not leave a valid folder; nothing was written\n  \(problems)"
             )
         }
+    }
+
+    /// The canary's latest analysis, as the daemon reports it (or why it cannot be had).
+    private func analysis(of model: ModelSummary) async throws -> PromotionAnalysis {
+        let client = try DaemonStatusClient(url: statusURL, config: config)
+        let answer: PromotionAnalysis.Answer
+        do {
+            answer = .status(try await client.status(timeout: 5).document)
+        } catch {
+            answer = .unreachable("\(error)")
+        }
+        return PromotionAnalysis(model: model, daemon: client.base, answer: answer, target: target)
     }
 
     /// With `--config`: what a sync of the promoted folder would change, as a pull-request comment.

@@ -22,6 +22,7 @@ extension StatusDocument {
             for model in target.models {
                 let canary = model.canary.map { " + canary \($0) (\(model.canaryTraffic ?? 0)%)" } ?? ""
                 lines.append("  model   \(model.namespace)/\(model.name) \(model.stable)\(canary)")
+                lines += Self.guardrails(of: model)
             }
             for drift in target.drift {
                 let managers = drift.managers.isEmpty ? "" : ", changed by \(drift.managers.joined(separator: ", "))"
@@ -36,6 +37,17 @@ extension StatusDocument {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A model's canary analysis, each check's latest run, and its monitors, indented under the model.
+    private static func guardrails(of model: Model) -> [String] {
+        var lines: [String] = []
+        if let analysis = model.analysis {
+            lines.append("    analysis of \(analysis.version.escapingControlCharacters): \(analysis.summary)")
+            lines += analysis.checks.map { "      check   \($0.summary)" }
+        }
+        lines += model.monitors.map { "    monitor \($0.summary)" }
+        return lines
     }
 
     /// A commit's short id, subject and author.

@@ -497,7 +497,8 @@ struct BuildPass {
             versions: served.map(\.record),
             source: entry.document.origin,
             analysis: model.analysis,
-            monitors: model.monitors
+            monitors: model.monitors,
+            gates: model.gates
         )
         return (resources, summary)
     }

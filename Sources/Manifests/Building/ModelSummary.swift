@@ -20,6 +20,8 @@ public struct ModelSummary: Hashable, Sendable, Codable {
     public var analysis: CanaryAnalysis?
     /// Checks on the stable version while it serves (`spec.monitors`).
     public var monitors: [MetricCheck]
+    /// The metric bars the served versions cleared (`spec.gates`).
+    public var gates: [Gate]
 
     public init(
         name: String,
@@ -32,7 +34,8 @@ public struct ModelSummary: Hashable, Sendable, Codable {
         versions: [ModelVersion],
         source: SourceLocation,
         analysis: CanaryAnalysis? = nil,
-        monitors: [MetricCheck] = []
+        monitors: [MetricCheck] = [],
+        gates: [Gate] = []
     ) {
         self.name = name
         self.namespace = namespace
@@ -45,6 +48,26 @@ public struct ModelSummary: Hashable, Sendable, Codable {
         self.source = source
         self.analysis = analysis
         self.monitors = monitors
+        self.gates = gates
+    }
+
+    /// Reads a summary as the journal keeps it; one written before `gates` were kept has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            namespace: try container.decode(String.self, forKey: .namespace),
+            target: try container.decode(ServingTarget.self, forKey: .target),
+            stable: try container.decode(String.self, forKey: .stable),
+            canary: try container.decodeIfPresent(ModelDeployment.Canary.self, forKey: .canary),
+            drift: try container.decodeIfPresent(DriftPolicy.self, forKey: .drift),
+            objects: try container.decode([ObjectIdentity].self, forKey: .objects),
+            versions: try container.decode([ModelVersion].self, forKey: .versions),
+            source: try container.decode(SourceLocation.self, forKey: .source),
+            analysis: try container.decodeIfPresent(CanaryAnalysis.self, forKey: .analysis),
+            monitors: try container.decode([MetricCheck].self, forKey: .monitors),
+            gates: try container.decodeIfPresent([Gate].self, forKey: .gates) ?? []
+        )
     }
 
     /// `ml-prod/fraud-detector`

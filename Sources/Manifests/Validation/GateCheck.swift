@@ -117,13 +117,7 @@ struct GateCheck {
         switch requirement.bound {
         case .min: return "\(requirement.metric) ≥ \(MetricFormat.text(value))"
         case .max: return "\(requirement.metric) ≤ \(MetricFormat.text(value))"
-        case .delta:
-            let relation = requirement.direction == .higher ? "≥" : "≤"
-            // For "lower is better", a required improvement d means canary ≤ stable − d.
-            let offset = requirement.direction == .higher ? value : -value
-            guard offset != 0 else { return "\(requirement.metric) \(relation) stable" }
-            let sign = offset > 0 ? "+" : "−"
-            return "\(requirement.metric) \(relation) stable \(sign) \(MetricFormat.text(abs(offset)))"
+        case .delta: return "\(requirement.metric) \(Gate.deltaBound(value, direction: requirement.direction))"
         }
     }
 

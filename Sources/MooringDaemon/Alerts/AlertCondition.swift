@@ -18,6 +18,8 @@ enum AlertCondition: Sendable, Equatable {
     case sourceUnreachable
     /// This host lost the leadership.
     case leadershipLost
+    /// A monitor of a serving model failed `failureLimit` runs in a row.
+    case modelDegraded
 
     /// The condition an event starts or changes; `nil` for a point event.
     init?(raisedBy name: SyncEvent.Name) {
@@ -28,6 +30,7 @@ enum AlertCondition: Sendable, Equatable {
         case .healthDegraded: self = .degraded
         case .sourceUnreachable: self = .sourceUnreachable
         case .leaderLost: self = .leadershipLost
+        case .modelDegraded: self = .modelDegraded
         default: return nil
         }
     }
@@ -50,7 +53,7 @@ enum AlertCondition: Sendable, Equatable {
             case .applied, .inSync, .drifted: return false
             case .refused, .failed, .waiting, .planned: return nil
             }
-        case .sourceUnreachable, .leadershipLost:
+        case .sourceUnreachable, .leadershipLost, .modelDegraded:
             return nil
         }
     }
@@ -65,6 +68,7 @@ enum AlertCondition: Sendable, Equatable {
         case .degraded: return "healthy at \(target?.commit?.short ?? "-")"
         case .sourceUnreachable: return "the git source is reachable again"
         case .leadershipLost: return "this host leads again"
+        case .modelDegraded: return "\(key.subject ?? "the monitor") holds again"
         }
     }
 }

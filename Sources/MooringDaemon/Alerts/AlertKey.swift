@@ -5,12 +5,21 @@ import Sync
 struct AlertKey: Hashable, Sendable {
     var name: SyncEvent.Name
     var target: String?
-    /// The object of a drift; `nil` for conditions of a whole target.
+    /// The object of a drift, the `namespace/model check` of a degraded model; `nil` for conditions of a whole target.
     var subject: String?
 
     init(_ event: SyncEvent) {
         name = event.name
         target = event.fields["target"]
-        subject = event.name == .drift ? event.fields["object"] : nil
+        switch event.name {
+        case .drift: subject = event.fields["object"]
+        case .modelDegraded, .modelRecovered: subject = Self.monitorSubject(event.fields)
+        default: subject = nil
+        }
+    }
+
+    /// `ml-prod/fraud-detector drift-score`: which monitor of which model.
+    static func monitorSubject(_ fields: [String: String]) -> String {
+        "\(fields["namespace"] ?? "")/\(fields["model"] ?? "") \(fields["check"] ?? "")"
     }
 }

@@ -16,13 +16,21 @@ struct AlertTracker: Sendable {
         active.values.sorted { ($0.startsAt, $0.event.name.rawValue) < ($1.startsAt, $1.event.name.rawValue) }
     }
 
-    /// The notices for `events` raised outside a sync (leadership): `leader_lost` fires until a `leader_acquired`.
+    /// The notices for `events` raised outside a sync (leadership, live guardrails): `leader_lost` fires until a
+    /// `leader_acquired`, `model_degraded` until the `model_recovered` of the same monitor.
     mutating func notices(for events: [SyncEvent], at now: Date) -> [AlertNotice] {
         var notices: [AlertNotice] = []
         for event in events {
             if event.name == .leaderAcquired {
                 notices += resolve(at: now) { key in
                     key.name == .leaderLost ? AlertCondition.leadershipLost.resolution(key, after: nil) : nil
+                }
+            }
+            if event.name == .modelRecovered {
+                let recovered = AlertKey(event)
+                notices += resolve(at: now) { key in
+                    key.name == .modelDegraded && key.target == recovered.target && key.subject == recovered.subject
+                        ? AlertCondition.modelDegraded.resolution(key, after: nil) : nil
                 }
             }
             guard let condition = AlertCondition(raisedBy: event.name) else {

@@ -9,7 +9,7 @@ public struct ConfigurationFile: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "source", "cluster", "policy", "targets", "health", "alerts", "server", "leaderElection", "stateDir",
-        "history", "inventory",
+        "history", "inventory", "analysis",
     ]
 
     /// The path as given.
@@ -106,6 +106,7 @@ public struct ConfigurationFile: Sendable {
             let source = SourceSettings(reading: &reader)
             let targets = Self.readTargets(&reader)
             let leaderElection = LeaderElectionSettings(reading: &reader)
+            let inventory = InventorySettings(reading: &reader, leaderElection: leaderElection)
             let configuration = MooringConfiguration(
                 file: path,
                 source: source ?? SourceSettings(url: ""),
@@ -115,7 +116,8 @@ public struct ConfigurationFile: Sendable {
                 server: ServerSettings(reading: &reader),
                 leaderElection: leaderElection,
                 history: HistorySettings(reading: &reader),
-                inventory: InventorySettings(reading: &reader, leaderElection: leaderElection),
+                inventory: inventory,
+                analysis: AnalysisSettings(reading: &reader, inventory: inventory),
                 stateDirectory: reader.string("stateDir").map { reader.resolve($0) } ?? "/var/lib/mooring"
             )
             return configuration

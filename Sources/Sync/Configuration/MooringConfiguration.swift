@@ -15,6 +15,8 @@ public struct MooringConfiguration: Sendable, Equatable {
     public var history: HistorySettings
     /// Where the inventory of what Mooring owns is kept in each cluster, besides `state.json`.
     public var inventory: InventorySettings
+    /// Where canary analysis and monitors query.
+    public var analysis: AnalysisSettings
     /// Holds `mirror.git/`, `state.json`, `history.jsonl`.
     public var stateDirectory: String
 
@@ -28,6 +30,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         leaderElection: LeaderElectionSettings = LeaderElectionSettings(),
         history: HistorySettings = HistorySettings(),
         inventory: InventorySettings = InventorySettings(),
+        analysis: AnalysisSettings = AnalysisSettings(),
         stateDirectory: String = "/var/lib/mooring"
     ) {
         self.file = file
@@ -39,6 +42,7 @@ public struct MooringConfiguration: Sendable, Equatable {
         self.leaderElection = leaderElection
         self.history = history
         self.inventory = inventory
+        self.analysis = analysis
         self.stateDirectory = stateDirectory
     }
 

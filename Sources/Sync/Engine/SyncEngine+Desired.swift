@@ -28,7 +28,8 @@ extension SyncEngine {
         let fallback = Self.lastApplied(state, trusted: inventoryTrusted)
         guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
         let commit = poll.current
-        if let fallback, fallback.commit == commit, state.removedFromGit == nil,
+        // A journal from before the live guardrails lacks the rendered models they judge: render the commit once.
+        if let fallback, fallback.commit == commit, state.removedFromGit == nil, state.renderedModels != nil,
             state.validatedPolicy == configuration.validationPolicy(for: target).fingerprint
         {
             return .ready(fallback)

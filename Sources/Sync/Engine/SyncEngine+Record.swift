@@ -32,6 +32,7 @@ extension SyncEngine {
             state.validatedPolicy = configuration.validationPolicy(for: run.target).fingerprint
             if writes.wroteSomething { state.lastAppliedAt = Date() }
             state.models = ModelState.serving(desired.models)
+            state.renderedModels = desired.models
             state.refusedCommit = nil
         }
         Backoff.record(

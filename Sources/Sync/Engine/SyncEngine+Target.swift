@@ -24,7 +24,7 @@ extension SyncEngine {
             namespace: waits ? nil : configuration.inventory.namespace,
             cluster: cluster
         )
-        let desired: DesiredSnapshot
+        var desired: DesiredSnapshot
         var refusedCommit: CommitID?
         switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
         case .ready(let snapshot):
@@ -37,6 +37,11 @@ extension SyncEngine {
         case .unavailable:
             return run.report(.failed, commit: nil)
         }
+        // Live guardrails: a canary its analysis aborted stays out of traffic until git changes (Sync/Guardrails).
+        guard let held = await holdingAbortedCanaries(in: desired, run: &run) else {
+            return run.report(.failed, commit: desired.commit)
+        }
+        desired = held
         run.commit = desired.commit
         let backoffOver = ignoringBackoff || (targetState.retryAfter ?? .distantPast) <= Date()
         if backoffApplies, Backoff.waits(desired.commit, state: targetState, now: Date()) {

@@ -14,6 +14,8 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
         case refused
         /// Something failed: git, kubectl, the cluster.
         case failed
+        /// A canary analysis aborted a canary: the daemon took it out of traffic (a line of its own, not a sync's).
+        case aborted
     }
 
     /// A model whose serving versions changed.

@@ -1,4 +1,5 @@
 public import Foundation
+public import Manifests
 public import MooringCore
 public import Reconciler
 
@@ -30,6 +31,9 @@ public struct TargetState: Sendable, Equatable, Codable {
     /// A fingerprint of the host policy `lastAppliedCommit` was validated under: while the policy is the same,
     /// an unchanged commit is synced from the journal without rendering it again. `nil`: render it.
     public var validatedPolicy: String?
+    /// The models of `lastAppliedCommit` as rendered (versions, canary, analysis, monitors): what the daemon's live
+    /// guardrails judge, also after a restart that syncs from the journal. `nil` in a journal written before them.
+    public var renderedModels: [ModelSummary]?
 
     public init(
         lastAppliedCommit: String? = nil,

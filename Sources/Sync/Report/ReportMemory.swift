@@ -34,7 +34,12 @@ struct ReportMemory {
         report.refusedCommitInfo = report.refusedCommit.flatMap { commits[$0] }
         report.lastAppliedCommit = state?.lastAppliedCommit.flatMap(CommitID.init)
         report.retryAfter = state?.retryAfter.flatMap { $0 > now ? $0 : nil }
-        let models = rendered[report.target].flatMap { $0.commit == report.lastAppliedCommit ? $0.models : nil }
+        // What this process rendered, else what the journal kept of the last applied commit (after a restart).
+        let models =
+            rendered[report.target].flatMap { $0.commit == report.lastAppliedCommit ? $0.models : nil }
+            ?? state?.renderedModels.map {
+                Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            }
         report.served = (state?.models ?? [:]).sorted { $0.key < $1.key }
             .map { name, model in ServedModel(name: name, state: model, summary: models?[name]) }
         report.drift = leftDrifted(report, inventory: state?.inventory ?? [])

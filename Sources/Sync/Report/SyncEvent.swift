@@ -20,6 +20,12 @@ public struct SyncEvent: Sendable, Equatable, CustomStringConvertible {
         public static let journalCorrupt: Name = "journal_corrupt"
         public static let leaderAcquired: Name = "leader_acquired"
         public static let leaderLost: Name = "leader_lost"
+        /// Live model guardrails (raised by the daemon's analysis, not by a sync).
+        public static let canaryAborted: Name = "canary_aborted"
+        public static let canaryPassed: Name = "canary_passed"
+        public static let analysisUnavailable: Name = "analysis_unavailable"
+        public static let modelDegraded: Name = "model_degraded"
+        public static let modelRecovered: Name = "model_recovered"
 
         public var description: String { rawValue }
     }

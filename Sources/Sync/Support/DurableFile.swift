@@ -119,11 +119,20 @@ enum DurableFile {
     }
 
     /// Calls `body` with each line of the file at `path` (without its newline; empty lines skipped), reading it
-    /// in chunks so that a file of any size can be read. Nothing when the file does not exist.
-    static func forEachLine(of path: String, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure) {
+    /// in chunks so that a file of any size can be read. Nothing when the file does not exist. From an `offset`
+    /// past the start, only the lines that begin at or after it are given.
+    static func forEachLine(of path: String, from offset: Int = 0, _ body: (ArraySlice<UInt8>) -> Void) throws(Failure)
+    {
         var pending: [UInt8] = []
-        _ = try forEachChunk(of: path) { chunk in
+        // From the byte before `offset`: everything up to its first newline belongs to an earlier line.
+        var partial = offset > 0
+        _ = try forEachChunk(of: path, from: max(0, offset - 1)) { chunk in
             pending.append(contentsOf: chunk)
+            if partial {
+                guard let end = pending.firstIndex(of: 0x0A) else { return pending.removeAll() }
+                pending.removeSubrange(...end)
+                partial = false
+            }
             guard let last = pending.lastIndex(of: 0x0A) else { return }
             for line in pending[..<last].split(separator: 0x0A) { body(line) }
             pending.removeSubrange(...last)
@@ -134,6 +143,7 @@ enum DurableFile {
     /// Calls `body` with the file's content, a chunk at a time; `false` when the file does not exist.
     private static func forEachChunk(
         of path: String,
+        from offset: Int = 0,
         _ body: (ArraySlice<UInt8>) throws(Failure) -> Void
     ) throws(Failure) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -142,6 +152,7 @@ enum DurableFile {
             throw failure(path, "cannot be read")
         }
         defer { close(descriptor) }
+        if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 { throw failure(path, "cannot be read") }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

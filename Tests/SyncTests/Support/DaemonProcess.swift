@@ -36,14 +36,35 @@ struct DaemonProcess: Sendable {
         try configure(scenario) {
             $0.replacingOccurrences(of: "\ncluster:", with: "\n  pollInterval: \(pollInterval)\ncluster:") + server
         }
-        let logPath = scenario.directory.appendingPathComponent("daemon.log").path
+        return try await launch(
+            configurationPath: scenario.configurationPath,
+            baseURL: "http://127.0.0.1:\(port)",
+            logPath: scenario.directory.appendingPathComponent("daemon.log").path
+        )
+    }
+
+    /// The daemon started again on the same configuration (after `stop()`), logging to `daemon-2.log`.
+    func restarted(_ scenario: SyncScenario) async throws -> DaemonProcess {
+        try await Self.launch(
+            configurationPath: scenario.configurationPath,
+            baseURL: baseURL,
+            logPath: scenario.directory.appendingPathComponent("daemon-2.log").path
+        )
+    }
+
+    /// Starts `mooring run` and returns once it answers `/healthz` at `baseURL`.
+    private static func launch(
+        configurationPath: String,
+        baseURL: String,
+        logPath: String
+    ) async throws -> DaemonProcess {
         let daemon = DaemonProcess(
             process: try SpawnedProcess(
-                [builtProductPath("mooring"), "run", "--config", scenario.configurationPath],
+                [builtProductPath("mooring"), "run", "--config", configurationPath],
                 logFile: logPath,
                 environment: ["MOORING_LOG_FORMAT": "json"]
             ),
-            baseURL: "http://127.0.0.1:\(port)",
+            baseURL: baseURL,
             logPath: logPath
         )
         try await waitUntil("the daemon answers /healthz") {

@@ -1,0 +1,25 @@
+import Analysis
+import Manifests
+import Sync
+
+extension SyncEvent {
+    /// A guardrail's conclusion about `model` on `target` as an event: logged, alerted and shown like a sync's.
+    init(_ event: GuardrailEvent, model: ModelSummary, version: String, target: String) {
+        let severity: SyncEvent.Severity =
+            switch event.name {
+            case .canaryAborted: .error
+            case .analysisUnavailable, .modelDegraded: .warning
+            case .canaryPassed, .modelRecovered: .info
+            }
+        var fields = ["target": target, "model": model.name, "namespace": model.namespace, "version": version]
+        fields["check"] = event.check
+        fields["value"] = event.value.map(CheckProgress.format)
+        fields["bound"] = event.bound
+        self.init(
+            Name(stringLiteral: event.name.rawValue),
+            severity,
+            "\(model.qualifiedName): \(event.message)",
+            fields: fields
+        )
+    }
+}
