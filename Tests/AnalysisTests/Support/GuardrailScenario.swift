@@ -105,7 +105,7 @@ struct GuardrailScenario: Sendable {
 
     /// The live object `kind name` in ml-prod, as kubectl shows it.
     func live(_ kind: String, _ name: String) async throws -> JSONValue {
-        try await cluster.getJSON(["get", kind, name, "-n", "ml-prod", "-o", "json"])
+        try await cluster.getJSON([kind, name, "-n", "ml-prod"])
     }
 
     /// The daemon's guardrail state as kept in the cluster (`data.state` of the analysis ConfigMap, parsed).
