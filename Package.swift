@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -145,6 +146,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport",
+            exclude: ["Scenario"],
+            swiftSettings: strictSettings
+        ),
+        // The scenario harness (a git remote, an in-process KubeSim, a host configuration, `mooring run`) shared by
+        // the Sync, daemon and command-line tests.
+        .target(
+            name: "ScenarioSupport",
+            dependencies: [
+                "TestSupport", "Sync", "MooringDaemon", "MooringCore", "KubeSim",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport/Scenario",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -179,11 +192,27 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "KubeSim", "TestSupport",
-                "MooringDaemon",
+                "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "Cluster", "KubeSim", "TestSupport",
+                "ScenarioSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MooringDaemonTests",
+            dependencies: [
+                "MooringDaemon", "Sync", "Cluster", "MooringCore", "KubeSim", "TestSupport", "ScenarioSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MooringCLITests",
+            dependencies: ["mooring", "MooringCore", "KubeSim", "TestSupport", "ScenarioSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,4 +1,8 @@
 /// A scenario's set-up could not be done as written.
-struct ScenarioError: Error, CustomStringConvertible {
-    var description: String
+public struct ScenarioError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
