@@ -19,11 +19,6 @@ public actor DaemonStatus {
     /// Why the daemon is not ready, `nil` when it is.
     private var notReadyReason: String? = "the first sync has not finished"
     private var loopStopped = false
-    /// The commits already read from the mirror, by id (the most recent few: a daemon sees commits without end).
-    private var commits = BoundedCache<String, StatusDocument.Commit>(capacity: 64)
-    /// The drift last reported per target and object: a drift persists in the journal after the sync that found
-    /// it, while later syncs do not check the unchanged object again.
-    private var driftDetails: [String: [ObjectIdentity: StatusDocument.Drift]] = [:]
     private let listening = AsyncStream<Void>.makeStream()
     /// The sync in progress: one past its deadline fails `/healthz` and `/readyz`, and `/status` says what is stuck.
     public nonisolated let syncs: SyncWatch
@@ -41,35 +36,15 @@ public actor DaemonStatus {
         nextSyncAt = nil
     }
 
-    /// Records a finished sync: each target's outcome, commit (and refused commit), serving models and drift (read from `engine`,
-    /// whose journal the sync just updated), its events, readiness and the metrics.
-    func record(_ report: SyncReport, engine: SyncEngine, nextSyncAt: Date) async {
+    /// Records a finished sync from its report alone: each target's outcome, commits, serving models and drift, its
+    /// events, readiness and the metrics.
+    func record(_ report: SyncReport, nextSyncAt: Date) {
         let now = Date()
         syncing = false
         self.nextSyncAt = nextSyncAt
         for targetReport in report.targets {
             guard let index = targets.firstIndex(where: { $0.name == targetReport.target }) else { continue }
-            let journal = await engine.journalState(of: targetReport.target)
-            var target = targets[index]
-            target.outcome = targetReport.outcome.rawValue
-            target.lastSyncAt = now
-            target.durationSeconds = Double(targetReport.duration / .milliseconds(1)) / 1000
-            target.retryAfter = journal?.retryAfter.flatMap { $0 > now ? $0 : nil }
-            target.lastAppliedCommit = journal?.lastAppliedCommit
-            target.commit = await commit(targetReport.commit, engine: engine)
-            target.refusedCommit = await commit(targetReport.refusedCommit, engine: engine)
-            target.models = (journal?.models ?? [:]).sorted { $0.key < $1.key }
-                .map { name, model in
-                    StatusDocument.Model(
-                        name: name,
-                        namespace: model.namespace,
-                        stable: model.stable,
-                        canary: model.canary,
-                        canaryTraffic: model.canaryTraffic
-                    )
-                }
-            target.drift = drift(of: targetReport, journal: journal)
-            targets[index] = target
+            Self.update(&targets[index], from: targetReport, at: now)
         }
         let runEvents = report.events.map { (target: String?.none, event: $0) }
         let targetEvents = report.targets.flatMap { target in target.events.map { (target: target.target, event: $0) } }
@@ -128,37 +103,42 @@ public actor DaemonStatus {
     /// ready: it is working, and `/status` says what it found.
     public var notReady: String? { syncs.overdue()?.description ?? notReadyReason }
 
-    private func commit(_ id: String?, engine: SyncEngine) async -> StatusDocument.Commit? {
-        guard let id else { return nil }
-        if let known = commits[id] { return known }
-        guard let info = await engine.commitInfo(id) else { return StatusDocument.Commit(id: id) }
-        let commit = StatusDocument.Commit(
-            id: id,
-            author: info.author.name,
-            email: info.author.email,
-            subject: info.summary,
-            time: info.author.time
-        )
-        commits[id] = commit
-        return commit
-    }
-
-    /// The objects the journal holds as drifted (alert-only), with the details of the drift last reported.
-    private func drift(of report: TargetReport, journal: TargetState?) -> [StatusDocument.Drift] {
-        var details = driftDetails[report.target] ?? [:]
-        for drift in report.decision?.alerted ?? [] {
-            details[drift.identity] = StatusDocument.Drift(
+    /// A target's status as `report` leaves it.
+    private static func update(_ target: inout StatusDocument.Target, from report: TargetReport, at now: Date) {
+        target.outcome = report.outcome.rawValue
+        target.lastSyncAt = now
+        target.durationSeconds = Double(report.duration / .milliseconds(1)) / 1000
+        target.retryAfter = report.retryAfter
+        target.lastAppliedCommit = report.lastAppliedCommit?.hex
+        target.commit = report.commit.map { commit($0, info: report.commitInfo) }
+        target.refusedCommit = report.refusedCommit.map { commit($0, info: report.refusedCommitInfo) }
+        target.models = report.served.map { model in
+            StatusDocument.Model(
+                name: model.name,
+                namespace: model.state.namespace,
+                stable: model.state.stable,
+                canary: model.state.canary,
+                canaryTraffic: model.state.canaryTraffic
+            )
+        }
+        target.drift = report.drift.map { drift in
+            StatusDocument.Drift(
                 object: drift.identity.description,
                 fields: drift.kind == .deleted ? ["(deleted)"] : drift.fields.map(\.path.description),
                 managers: drift.managers
             )
         }
-        let drifted = (journal?.inventory ?? []).filter { $0.reportedDrift != nil }.map(\.identity)
-        details = details.filter { drifted.contains($0.key) }
-        driftDetails[report.target] = details
-        return drifted.sorted().map {
-            details[$0] ?? StatusDocument.Drift(object: $0.description, fields: [], managers: [])
-        }
+    }
+
+    private static func commit(_ id: CommitID, info: CommitInfo?) -> StatusDocument.Commit {
+        guard let info else { return StatusDocument.Commit(id: id.hex) }
+        return StatusDocument.Commit(
+            id: id.hex,
+            author: info.author.name,
+            email: info.author.email,
+            subject: info.summary,
+            time: info.author.time
+        )
     }
 
     private static func notReadyReason(of report: SyncReport) -> String? {

@@ -87,7 +87,7 @@ public struct SyncLoop: Service {
             let report = await syncWithinDeadline()
             alerts?.submit(report)
             notifier.notify("STATUS=" + Self.status(of: report))
-            await status.record(report, engine: engine, nextSyncAt: Date() + Double(interval / .milliseconds(1)) / 1000)
+            await status.record(report, nextSyncAt: Date() + Double(interval / .milliseconds(1)) / 1000)
             // Waits for the next poll or a webhook; a graceful shutdown ends the wait.
             try? await cancelWhenGracefulShutdown { [trigger, interval] in await trigger.wait(upTo: interval) }
         }

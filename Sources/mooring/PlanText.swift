@@ -1,3 +1,4 @@
+import GitSource
 import MooringCore
 import Reconciler
 import Sync
@@ -6,7 +7,7 @@ import Sync
 enum PlanText {
     static func lines(for report: TargetReport) -> [String] {
         guard let decision = report.decision else { return [SyncSummary.line(for: report)] }
-        var lines = ["\(report.target): at \(report.commit.map { String($0.prefix(12)) } ?? "-"), would:"]
+        var lines = ["\(report.target): at \(report.commit?.short ?? "-"), would:"]
         for batch in decision.batches {
             for resource in batch.resources {
                 lines.append("  apply  \(resource.identity)\(batch.force ? "  (taking ownership back)" : "")")

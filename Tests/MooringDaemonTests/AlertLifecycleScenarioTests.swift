@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import Logging
 import MooringCore
 import ScenarioSupport
@@ -88,7 +89,7 @@ struct AlertLifecycleScenarioTests {
                     try scenario.promoteFraudCanary(newCanaryAUC: 0.85)
                     let refusedCommit = try await scenario.push("fraud-detector: canary 14 (worse)")
                     let refused = await engine.sync()
-                    #expect(refused.target?.refusedCommit == refusedCommit)
+                    #expect(refused.target?.refusedCommit?.hex == refusedCommit)
                     #expect(refused.target?.commit == first.commit, "the commit still serving")
                     harness.alerts.submit(refused)
                     harness.alerts.submit(await engine.sync())
@@ -164,8 +165,8 @@ struct AlertLifecycleScenarioTests {
             let report = await engine.sync()
             let alpha = try #require(report.targets.first { $0.target == "alpha" })
             let beta = try #require(report.targets.first { $0.target == "beta" })
-            #expect(alpha.commit == bad && alpha.refusedCommit == nil, "alpha is synced to the new commit")
-            #expect(beta.outcome == .refused && beta.refusedCommit == bad && beta.commit == good)
+            #expect(alpha.commit?.hex == bad && alpha.refusedCommit == nil, "alpha is synced to the new commit")
+            #expect(beta.outcome == .refused && beta.refusedCommit?.hex == bad && beta.commit?.hex == good)
             let (goodShort, badShort) = (String(good.prefix(12)), String(bad.prefix(12)))
             #expect(beta.headline == "refused \(badShort) (still serving \(goodShort))")
             #expect(
@@ -174,7 +175,7 @@ struct AlertLifecycleScenarioTests {
             )
 
             let status = DaemonStatus(targets: ["alpha", "beta"], metrics: DaemonMetrics())
-            await status.record(report, engine: engine, nextSyncAt: Date())
+            await status.record(report, nextSyncAt: Date())
             let document = try StatusDocument(json: try await status.document().json())
             let betaStatus = try #require(document.targets.first { $0.name == "beta" })
             #expect(betaStatus.refusedCommit?.id == bad)

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import Logging
 import MooringCore
 import MooringDaemon
@@ -99,7 +100,7 @@ struct AlertScenarioTests {
                 let applied = try #require(received.first { $0["event"] == "sync_applied" })
                 #expect(applied["severity"] == "info")
                 #expect(applied["message"]?.stringValue?.hasPrefix("applied ") == true)
-                #expect(applied["fields"]?["commit"]?.stringValue == report.target?.commit)
+                #expect(applied["fields"]?["commit"]?.stringValue == report.target?.commit?.hex)
                 #expect(applied["fields"]?["target"] == "default")
                 let time = try #require(applied["time"]?.stringValue)
                 #expect(try Date(time, strategy: .iso8601) <= Date())

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import MooringCore
 import Sync
 import Testing
@@ -9,6 +10,8 @@ import Testing
 struct AlertTrackerTests {
     static let object = ObjectIdentity(group: "apps", kind: "Deployment", namespace: "ml-prod", name: "churn")
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
+    static let serving = CommitID(String(repeating: "c1", count: 20))
+    static let refused = CommitID(String(repeating: "c2", count: 20))
 
     static func drift(_ message: String = "drift of churn") -> SyncEvent {
         SyncEvent(.drift, .warning, message, fields: ["target": "a", "object": object.description])
@@ -18,11 +21,17 @@ struct AlertTrackerTests {
         _ outcome: TargetReport.Outcome,
         events: [SyncEvent] = [],
         drifted: [ObjectIdentity]? = [],
-        refused: String? = nil,
+        refused: CommitID? = nil,
         runEvents: [SyncEvent] = [],
         reachable: Bool? = true
     ) -> SyncReport {
-        var target = TargetReport(target: "a", outcome: outcome, commit: "c1", refusedCommit: refused, events: events)
+        var target = TargetReport(
+            target: "a",
+            outcome: outcome,
+            commit: serving,
+            refusedCommit: refused,
+            events: events
+        )
         target.driftedObjects = drifted
         return SyncReport(events: runEvents, targets: [target], sourceReachable: reachable)
     }
@@ -70,10 +79,10 @@ struct AlertTrackerTests {
     @Test("a refusal found by an earlier process fires again; it resolves when no commit is refused")
     func restartedRefusal() {
         var tracker = AlertTracker()
-        let held = tracker.notices(for: Self.report(.refused, refused: "c2"), at: Self.start)
+        let held = tracker.notices(for: Self.report(.refused, refused: Self.refused), at: Self.start)
         #expect(Self.summary(held) == ["firing validation_failed"])
-        #expect(held.first?.event.fields["commit"] == "c2")
-        #expect(tracker.notices(for: Self.report(.refused, refused: "c2"), at: Self.start + 1).isEmpty)
+        #expect(held.first?.event.fields["commit"] == Self.refused?.hex)
+        #expect(tracker.notices(for: Self.report(.refused, refused: Self.refused), at: Self.start + 1).isEmpty)
         #expect(tracker.notices(for: Self.report(.inSync, refused: nil, reachable: false), at: Self.start + 2).isEmpty)
         let fixed = tracker.notices(for: Self.report(.applied), at: Self.start + 3)
         #expect(Self.summary(fixed) == ["resolved validation_failed"])

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import KubeSim
 import MooringCore
 import ScenarioSupport
@@ -31,7 +32,7 @@ struct HistoryRewriteScenarioTests {
             #expect(event.fields["previous"] == abandoned)
             #expect(event.fields["commit"] == rewritten)
             #expect(report.target?.outcome == .applied)
-            #expect(report.target?.commit == rewritten)
+            #expect(report.target?.commit?.hex == rewritten)
             let churn = Resource(object: try #require(await scenario.live(Example.churnDeployment)))
             #expect(churn.object[path: "spec.replicas"] == 2)
             #expect(churn.annotations[ObjectLabels.sourceCommit] == rewritten)

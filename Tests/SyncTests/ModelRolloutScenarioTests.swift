@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import KubeSim
 import MooringCore
 import ScenarioSupport
@@ -22,7 +23,7 @@ struct ModelRolloutScenarioTests {
             #expect(preview.stdout.contains("  apply  \(Example.fraudDetector)\n"), "\(preview.stdout)")
             #expect(!preview.stdout.contains(Example.churnDeployment.description), "\(preview.stdout)")
             #expect(scenario.changes() == [], "a dry run changes nothing")
-            #expect(try scenario.journalState().lastAppliedCommit == first.commit)
+            #expect(try scenario.journalState().lastAppliedCommit == first.commit?.hex)
 
             let report = await engine.sync()
 
@@ -37,7 +38,7 @@ struct ModelRolloutScenarioTests {
             #expect(served.annotations[ObjectLabels.sourceCommit] == bump)
             let untouched = Resource(object: try #require(await scenario.live(Example.churnDeployment)))
             #expect(
-                untouched.annotations[ObjectLabels.sourceCommit] == first.commit,
+                untouched.annotations[ObjectLabels.sourceCommit] == first.commit?.hex,
                 "unchanged objects keep their commit"
             )
 

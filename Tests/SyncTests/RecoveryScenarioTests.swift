@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import KubeSim
 import MooringCore
 import ScenarioSupport
@@ -60,7 +61,7 @@ struct RecoveryScenarioTests {
             #expect(scenario.changes() == ["PATCH \(Example.churnDeployment.apiPath)"], "the first batch went through")
             #expect(await scenario.live(Example.servingConfig) != nil, "nothing is pruned after a failed apply")
             #expect(failed.events(.pruneBlocked).first?.message.contains("an apply of this sync failed") == true)
-            #expect(try scenario.journalState().lastAppliedCommit == first.commit)
+            #expect(try scenario.journalState().lastAppliedCommit == first.commit?.hex)
 
             scenario.sim.resetRequests()
             let waiting = await engine.sync()
@@ -99,13 +100,13 @@ struct RecoveryScenarioTests {
                 sim.requests().allSatisfy { $0.status != 0 }
             }
             #expect(scenario.changes() == ["PATCH \(Example.churnDeployment.apiPath)"], "killed after the first batch")
-            #expect(try scenario.journalState().lastAppliedCommit == first.commit)
+            #expect(try scenario.journalState().lastAppliedCommit == first.commit?.hex)
 
             let restarted = try await scenario.start().sync()
             try await Self.expectConverged(scenario, restarted, commit: change)
             let history = try scenario.journal.history()
             #expect(history.unreadableLines == 0)
-            #expect(history.entries.map(\.commit) == [first.commit, change])
+            #expect(history.entries.map(\.commit) == [first.commit?.hex, change])
         }
     }
 
@@ -120,7 +121,7 @@ struct RecoveryScenarioTests {
             #expect(report.events(.sourceUnreachable).count == 1, "\(report.allEvents)")
             #expect(report.events(.driftHealed).map { $0.fields["object"] } == [Example.churnDeployment.description])
             #expect(try #require(await scenario.live(Example.churnDeployment))[path: "spec.replicas"] == 3)
-            #expect(report.target?.commit == first.commit)
+            #expect(report.target?.commit?.hex == first.commit?.hex)
             let stillDown = await engine.sync()
             #expect(stillDown.events(.sourceUnreachable) == [], "an outage is alerted when it starts, not every poll")
 

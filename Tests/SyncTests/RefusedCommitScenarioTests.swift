@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import KubeSim
 import MooringCore
 import ScenarioSupport
@@ -63,7 +64,7 @@ struct RefusedCommitScenarioTests {
             let fixed = try await scenario.push("restore record 13; churn on 4 replicas")
             let next = await engine.sync()
             #expect(next.target?.outcome == .applied, "\(next.allEvents)")
-            #expect(next.target?.commit == fixed)
+            #expect(next.target?.commit?.hex == fixed)
             #expect(try #require(await scenario.live(Example.churnDeployment))[path: "spec.replicas"] == 4)
             #expect(try scenario.journalState().refusedCommit == nil)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import KubeSim
 import MooringCore
 import ScenarioSupport
@@ -23,7 +24,7 @@ struct SignatureScenarioTests {
             let (signed, report) = try await scenario.syncChurnReplicas(4, signedWith: key, engine: engine)
 
             #expect(report.target?.outcome == .applied, "\(report.allEvents)")
-            #expect(report.target?.commit == signed)
+            #expect(report.target?.commit?.hex == signed)
             #expect(report.signatureRejection == nil)
             #expect(try await scenario.churnReplicas() == 4)
         }
@@ -141,7 +142,7 @@ struct SignatureScenarioTests {
 
             let (signed, applied) = try await scenario.syncChurnReplicas(4, signedWith: trusted, engine: engine)
             #expect(applied.target?.outcome == .applied, "\(applied.allEvents)")
-            #expect(applied.target?.commit == signed)
+            #expect(applied.target?.commit?.hex == signed)
             #expect(try await scenario.churnReplicas() == 4)
 
             let refused = try await scenario.syncChurnReplicas(5, signedWith: stranger, engine: engine).report
@@ -179,7 +180,7 @@ struct SignatureScenarioTests {
             )
             let applied = try await scenario.syncChurnReplicas(4, signedWith: key, engine: engine).report
             try #require(applied.target?.outcome == .applied, "\(applied.allEvents)")
-            let unsigned = try #require(first.commit)
+            let unsigned = try #require(first.commit?.hex)
             try await scenario.git { repository in
                 try repository.git("reset", "--quiet", "--hard", unsigned)
                 try repository.push(force: true)
@@ -245,7 +246,7 @@ struct SignatureScenarioTests {
 
             let report = try await scenario.start().sync(ignoringBackoff: true)
             #expect(report.target?.outcome == .applied, "\(report.allEvents)")
-            #expect(report.target?.commit == signed)
+            #expect(report.target?.commit?.hex == signed)
         }
     }
 

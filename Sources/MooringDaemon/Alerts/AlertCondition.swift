@@ -1,3 +1,4 @@
+import GitSource
 import MooringCore
 import Reconciler
 import Sync
@@ -59,9 +60,9 @@ enum AlertCondition: Sendable, Equatable {
         let target = report?.targets.first { $0.target == key.target }
         switch self {
         case .drift: return "\(key.subject ?? "the object") matches git again (healed, or reverted by hand)"
-        case .refusal: return "no commit refused any more; serving \(target?.commit.map(TargetReport.short) ?? "-")"
+        case .refusal: return "no commit refused any more; serving \(target?.commit?.short ?? "-")"
         case .pruneBlocked: return "no object is kept from pruning any more"
-        case .degraded: return "healthy at \(target?.commit.map(TargetReport.short) ?? "-")"
+        case .degraded: return "healthy at \(target?.commit?.short ?? "-")"
         case .sourceUnreachable: return "the git source is reachable again"
         case .leadershipLost: return "this host leads again"
         }

@@ -1,3 +1,4 @@
+import GitSource
 import MooringCore
 import Reconciler
 import Sync
@@ -21,13 +22,13 @@ extension AlertTracker {
                 )
             }
             if let refused = target.refusedCommit {
-                let serving = target.commit.map { "still serving \(TargetReport.short($0))" } ?? "nothing applied"
+                let serving = target.commit.map { "still serving \($0.short)" } ?? "nothing applied"
                 events.append(
                     SyncEvent(
                         .validationFailed,
                         .error,
-                        "commit \(TargetReport.short(refused)) was refused by an earlier sync; \(serving)",
-                        fields: fields.merging(["commit": refused]) { first, _ in first }
+                        "commit \(refused.short) was refused by an earlier sync; \(serving)",
+                        fields: fields.merging(["commit": refused.hex]) { first, _ in first }
                     )
                 )
             }

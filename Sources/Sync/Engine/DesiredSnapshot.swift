@@ -10,7 +10,7 @@ struct DesiredSnapshot: Sendable {
     /// Per-object drift policies of the models.
     var driftOverrides: [ObjectIdentity: DriftPolicy]
     /// The commit the state belongs to.
-    var commit: String
+    var commit: CommitID
     var commitInfo: CommitInfo?
     /// Whether this is the journal's last applied state rather than a fresh render of git
     /// (git unreachable, or the new commit refused): nothing is pruned from it.

@@ -4,19 +4,6 @@ import MooringCore
 import Reconciler
 
 extension SyncEngine {
-    /// What the apply stage achieved.
-    struct ApplyProgress {
-        /// Objects the server accepted.
-        var applied: Set<ObjectIdentity> = []
-        /// Objects refused because another field manager owns fields (reported as drift).
-        var conflicts: [ObjectIdentity: ClusterError] = [:]
-        /// Whether anything else failed: a refused object, an unreachable cluster, a CRD never Established.
-        var failed = false
-
-        /// Whether every apply succeeded (conflicts count as failures: nothing is pruned then).
-        var succeeded: Bool { conflicts.isEmpty && !failed }
-    }
-
     /// Applies the batches in order, one kubectl call each, waiting for new CRDs to be Established
     /// before anything that may use them. Stops at the first batch with a refused object.
     func apply(_ decision: SyncDecision, cluster: ClusterClient, run: inout TargetRun) async -> ApplyProgress {
@@ -46,38 +33,7 @@ extension SyncEngine {
                 progress.failed = true
                 return progress
             }
-            for result in outcome.results {
-                if result.applied {
-                    progress.applied.insert(result.object)
-                } else if let error = result.error {
-                    if error.code == .conflict {
-                        progress.conflicts[result.object] = error
-                        let owners = error.conflicts.map(\.description).joined(separator: "; ")
-                        run.raise(
-                            SyncEvent(
-                                .drift,
-                                .warning,
-                                "\(result.object) was changed in the cluster: \(owners); not taking ownership (drift: alert)",
-                                fields: [
-                                    "object": result.object.description,
-                                    "fields": error.conflicts.flatMap(\.fields).joined(separator: ","),
-                                    "managers": error.conflicts.map(\.manager).joined(separator: ","),
-                                ]
-                            )
-                        )
-                    } else {
-                        progress.failed = true
-                        run.raise(
-                            SyncEvent(
-                                .syncFailed,
-                                .error,
-                                "\(result.object) was refused: \(error.message)",
-                                fields: ["object": result.object.description, "code": error.code.description]
-                            )
-                        )
-                    }
-                }
-            }
+            progress.add(outcome, run: &run)
             guard outcome.succeeded else { return progress }
             if batch.resources.contains(where: { $0.kind == "CustomResourceDefinition" }) {
                 let crds = batch.resources.filter { $0.kind == "CustomResourceDefinition" }
@@ -126,7 +82,7 @@ extension SyncEngine {
                 of: decision.blocked.map { "\($0.resource.identity)=\($0.reason)" }.joined(separator: "|")
             )
             if state.reportedPruneBlock != fingerprint {
-                let lines = decision.blocked.map { "\($0.resource.identity) (\(Self.explain($0.reason)))" }
+                let lines = decision.blocked.map { "\($0.resource.identity) (\($0.reason.explanation))" }
                 run.raise(
                     SyncEvent(
                         .pruneBlocked,
@@ -151,17 +107,6 @@ extension SyncEngine {
             if run.stopsHere() { return [] }
             run.raise(SyncEvent(.syncFailed, .error, "prune failed: \(error.message)"))
             return []
-        }
-    }
-
-    static func explain(_ reason: PruneDecision.Reason) -> String {
-        switch reason {
-        case .disabled: return "pruning is off in the host policy"
-        case .emptyDesiredState: return "the desired state is empty: a commit that empties the folder, or a wrong path?"
-        case .applyFailed: return "an apply of this sync failed"
-        case .untrustedInventory: return "safe mode: the journal was damaged"
-        case .overLimit: return "more deletions than policy.pruneLimit allows"
-        case .protectedKind: return "a protected kind; allow it with policy.allowPruneKinds"
         }
     }
 }

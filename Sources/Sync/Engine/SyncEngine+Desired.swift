@@ -28,17 +28,29 @@ extension SyncEngine {
         let fallback = Self.lastApplied(state, trusted: inventoryTrusted)
         guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
         let commit = poll.current
-        if let fallback, fallback.commit == commit.hex, state.removedFromGit == nil,
+        if let fallback, fallback.commit == commit, state.removedFromGit == nil,
             state.validatedPolicy == configuration.validationPolicy(for: target).fingerprint
         {
             return .ready(fallback)
         }
         await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
+        if let refusal = await signatureGate(commit, state: state, fallback: fallback, run: &run) { return refusal }
+        return await render(commit, for: target, state: state, fallback: fallback, run: &run)
+    }
+
+    /// Under `source.verify`, what to sync instead of `commit` when its signature is rejected (the fallback,
+    /// refused) or could not be checked (the fallback); `nil` when it may be rendered.
+    private func signatureGate(
+        _ commit: CommitID,
+        state: TargetState,
+        fallback: DesiredSnapshot?,
+        run: inout TargetRun
+    ) async -> DesiredOutcome? {
         do {
-            if let refusal = try await signatureRefusal(of: commit, lastApplied: state.lastAppliedCommit, run: run) {
-                if !refusedBefore(commit, state: state, run: run) { run.raise(refusal) }
-                return .refused(fallback: fallback)
-            }
+            guard let refusal = try await signatureRefusal(of: commit, lastApplied: state.lastAppliedCommit, run: run)
+            else { return nil }
+            if !refusedBefore(commit, state: state, run: run) { run.raise(refusal) }
+            return .refused(fallback: fallback)
         } catch {
             run.raise(
                 SyncEvent(
@@ -50,7 +62,20 @@ extension SyncEngine {
             )
             return fallback.map { .ready($0) } ?? .unavailable
         }
+    }
+
+    /// The rendering stage: `commit`'s folder for `target` read from the mirror, validated under the host policy
+    /// against the cluster's scope of each kind, and rendered into the desired state; a commit that does not
+    /// validate is refused (its fallback kept), and one that cannot be read leaves the fallback in place.
+    private func render(
+        _ commit: CommitID,
+        for target: TargetSettings,
+        state: TargetState,
+        fallback: DesiredSnapshot?,
+        run: inout TargetRun
+    ) async -> DesiredOutcome {
         let info = try? await mirror.commit(commit)
+        memory[commit] = info
         let snapshot: Snapshot
         do {
             snapshot = try await mirror.snapshot(of: commit, folder: target.path)
@@ -62,10 +87,7 @@ extension SyncEngine {
             refuse(commit, state: state, run: &run, summary: error.message, diagnostics: [])
             return .refused(fallback: fallback)
         }
-        var previousFiles: [SourceFile]?
-        if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
-            previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
-        }
+        let previousFiles = await lastAppliedFiles(of: target, state: state)
         let scopes: KindScopeSource
         do {
             scopes = try await clusterScopes(for: target)
@@ -88,7 +110,7 @@ extension SyncEngine {
                     resources: desired.resources,
                     models: desired.models,
                     driftOverrides: desired.driftOverrides,
-                    commit: commit.hex,
+                    commit: commit,
                     commitInfo: info,
                     isFallback: false
                 )
@@ -103,6 +125,13 @@ extension SyncEngine {
             )
             return .refused(fallback: fallback)
         }
+    }
+
+    /// The files of `target`'s last applied commit, which a new commit is validated against (what changed), while the
+    /// mirror holds them.
+    func lastAppliedFiles(of target: TargetSettings, state: TargetState) async -> [SourceFile]? {
+        guard let last = state.lastAppliedCommit.flatMap(CommitID.init) else { return nil }
+        return try? await mirror.snapshot(of: last, folder: target.path).files
     }
 
     /// Raises `history_rewritten` when the new tip does not descend from the last applied commit.
@@ -167,7 +196,9 @@ extension SyncEngine {
     /// The journal's last applied state as a desired state (for drift healing without git): the inventory
     /// without the objects that commit removed.
     static func lastApplied(_ state: TargetState, trusted: Bool) -> DesiredSnapshot? {
-        guard trusted, let commit = state.lastAppliedCommit, !state.inventory.isEmpty else { return nil }
+        guard trusted, let commit = state.lastAppliedCommit.flatMap(CommitID.init), !state.inventory.isEmpty else {
+            return nil
+        }
         let removed = Set(state.removedFromGit ?? [])
         let records = state.inventory.filter { !removed.contains($0.identity) }
         var overrides: [ObjectIdentity: DriftPolicy] = [:]

@@ -33,7 +33,7 @@ extension SyncEngine {
                 SyncEvent(
                     .syncFailed,
                     .error,
-                    "\(needed.count) object(s) of commit \(desired.commit.prefix(12)) must be sent to the cluster "
+                    "\(needed.count) object(s) of commit \(desired.commit.short) must be sent to the cluster "
                         + "and are not taken from state.json (Secret values are not kept there"
                         + (verifying ? ", and source.verify applies only verified commits" : "")
                         + "), but the commit cannot be read again: \(error.message); left as they are"
@@ -58,7 +58,7 @@ extension SyncEngine {
                 SyncEvent(
                     .syncFailed,
                     .error,
-                    "state.json lists \(lost.count) object(s) that commit \(desired.commit.prefix(12)) does not "
+                    "state.json lists \(lost.count) object(s) that commit \(desired.commit.short) does not "
                         + "hold (\(lost.sorted().prefix(5).map(\.description).joined(separator: ", "))); not applied"
                 )
             )
@@ -69,13 +69,10 @@ extension SyncEngine {
     /// The objects `commit` renders for `target`, read from the mirror (no network); under `source.verify` only
     /// once its signature is trusted.
     private func render(
-        _ commit: String,
+        _ id: CommitID,
         target: TargetSettings,
         verifying: Bool
     ) async throws(SyncError) -> [ObjectIdentity: Resource] {
-        guard let id = CommitID(commit) else {
-            throw SyncError(code: .source, message: "\(commit) is not a commit id")
-        }
         do {
             if verifying,
                 case .rejected(let rejection) = try await verdict(on: id, trust: signatureVerifier.trustFingerprint)

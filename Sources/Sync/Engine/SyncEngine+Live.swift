@@ -3,12 +3,44 @@ import MooringCore
 import Reconciler
 
 extension SyncEngine {
+    /// The live-state and plan stages that a sync, a dry run and `mooring diff` share: the live objects of every kind
+    /// the desired state, the inventory and the `owned` objects (listed by the cluster's inventory) have, and the plan
+    /// from them, with the owned objects git no longer has as prune candidates.
+    func livePlan(
+        _ desired: [Resource],
+        commit: String,
+        inventory: [AppliedRecord],
+        owned: Set<ObjectIdentity> = [],
+        early: EarlyList? = nil,
+        policy: ReconcilePolicy,
+        atRest: (JSONValue) -> JSONValue,
+        cluster: ClusterClient
+    ) async throws(ClusterError) -> (plan: Plan, live: [ObjectIdentity: JSONValue]) {
+        let live = try await liveObjects(
+            desired: desired,
+            inventory: inventory,
+            owned: owned,
+            cluster: cluster,
+            early: early
+        )
+        var plan = Planner.plan(
+            desired: desired,
+            commit: commit,
+            live: live,
+            inventory: Dictionary(inventory.map { ($0.identity, $0) }, uniquingKeysWith: { _, last in last }),
+            policy: policy,
+            atRest: atRest
+        )
+        plan.pruneCandidates += Self.adoptedPruneCandidates(owned, desired: desired, live: live)
+        return (plan, live)
+    }
+
     /// The live objects carrying Mooring's label, of every kind the desired state or the inventory
     /// has. `early` is a list started before the desired state was known (see ``listEarly(_:cluster:)``):
     /// only the kinds it did not cover are listed now, so a sync whose commit adds no kind makes one kubectl
     /// call in all. Kinds the cluster does not serve yet (a CRD this sync creates) are left out after one
     /// discovery.
-    func liveObjects(
+    private func liveObjects(
         desired: [Resource],
         inventory: [AppliedRecord],
         owned: Set<ObjectIdentity> = [],

@@ -58,49 +58,21 @@ extension SyncEngine {
     ) async throws(SyncError) -> TargetPreview {
         var label = commit?.hex ?? ""
         if case .folder(let path) = source { label = "folder \(path)" }
-        let policy = configuration.validationPolicy(for: target)
-        let files: [SourceFile]
-        do {
-            if case .folder(let path) = source {
-                files = try LocalFolderReader(limits: policy.limits).read(at: path)
-            } else if let commit {
-                files = try await mirror.snapshot(of: commit, folder: target.path).files
-            } else {
-                files = []
-            }
-        } catch let error as ManifestsError {
-            return TargetPreview(target: target.name, source: label, validation: ValidationReport(refusal: error))
-        } catch {
-            throw SyncError(code: .source, message: "\(error)")
-        }
-        var previousFiles: [SourceFile]?
-        if let last = state.lastAppliedCommit.flatMap(CommitID.init) {
-            previousFiles = try? await mirror.snapshot(of: last, folder: target.path).files
-        }
-        let scopes: KindScopeSource
-        do {
-            scopes = try await clusterScopes(for: target)
-        } catch {
-            throw SyncError(code: .cluster, message: "reading the cluster's API resources failed: \(error.message)")
-        }
-        let result = DesiredStateBuilder(policy: policy, scopes: scopes).validate(
-            files: files,
-            previousFiles: previousFiles
-        )
-        guard let desired = result.desiredState else {
-            return TargetPreview(target: target.name, source: label, validation: result.report)
+        let desired: DesiredState
+        switch try await validated(target, commit: commit, source: source, state: state) {
+        case .success(let valid): desired = valid
+        case .failure(let report): return TargetPreview(target: target.name, source: label, validation: report)
         }
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         let reconcilePolicy = target.policy.reconcilePolicy(overrides: desired.driftOverrides)
         do {
-            let live = try await liveObjects(desired: desired.resources, inventory: state.inventory, cluster: cluster)
-            let plan = Planner.plan(
-                desired: desired.resources,
+            let (plan, _) = try await livePlan(
+                desired.resources,
                 commit: commit?.hex ?? "local",
-                live: live,
-                inventory: state.inventoryByIdentity,
+                inventory: state.inventory,
                 policy: reconcilePolicy,
-                atRest: { seal?.sealed($0) ?? $0 }
+                atRest: { seal?.sealed($0) ?? $0 },
+                cluster: cluster
             )
             var objects = try await previewObjects(
                 plan,
@@ -120,18 +92,56 @@ extension SyncEngine {
                 ObjectPreview(
                     identity: $0.resource.identity,
                     action: .keep,
-                    note: "prune blocked: \(Self.explain($0.reason))"
+                    note: "prune blocked: \($0.reason.explanation)"
                 )
             }
             return TargetPreview(
                 target: target.name,
                 source: label,
                 objects: objects,
-                models: Self.modelChanges(from: state.models, to: ModelState.serving(desired.models))
+                models: HistoryEntry.modelChanges(from: state.models, to: ModelState.serving(desired.models))
             )
         } catch {
             throw SyncError(code: .cluster, message: "reading the cluster failed: \(error.message)")
         }
+    }
+
+    /// The desired-state stage of a preview: the files of `source` (or of `commit`) for `target`, validated under
+    /// the host policy against the cluster's scope of each kind; the validation report when they do not validate.
+    private func validated(
+        _ target: TargetSettings,
+        commit: CommitID?,
+        source: PreviewSource,
+        state: TargetState
+    ) async throws(SyncError) -> Result<DesiredState, ValidationReport> {
+        let policy = configuration.validationPolicy(for: target)
+        let files: [SourceFile]
+        do {
+            if case .folder(let path) = source {
+                files = try LocalFolderReader(limits: policy.limits).read(at: path)
+            } else if let commit {
+                files = try await mirror.snapshot(of: commit, folder: target.path).files
+            } else {
+                files = []
+            }
+        } catch let error as ManifestsError {
+            return .failure(ValidationReport(refusal: error))
+        } catch {
+            throw SyncError(code: .source, message: "\(error)")
+        }
+        let previousFiles = await lastAppliedFiles(of: target, state: state)
+        let scopes: KindScopeSource
+        do {
+            scopes = try await clusterScopes(for: target)
+        } catch {
+            throw SyncError(code: .cluster, message: "reading the cluster's API resources failed: \(error.message)")
+        }
+        let result = DesiredStateBuilder(policy: policy, scopes: scopes).validate(
+            files: files,
+            previousFiles: previousFiles
+        )
+        guard let desired = result.desiredState else { return .failure(result.report) }
+        return .success(desired)
     }
 
     /// Fields a preview leaves out: the object's identity (in the heading already) and the commit stamp.
@@ -159,71 +169,81 @@ extension SyncEngine {
         let creatingNamespaces = Set(written.filter { $0.resource.kind == "Namespace" }.map(\.resource.name))
         return written.compactMap { item -> ObjectPreview? in
             let result = expected[item.identity]
-            let file = item.resource.annotations[ObjectLabels.sourceFile]
             var note = result?.error.map(\.message)
             if let namespace = item.identity.namespace, creatingNamespaces.contains(namespace),
                 result?.error?.code == .notFound
             {
                 note = nil  // its namespace is created by the same sync
             }
-            switch item.action {
-            case .unchanged:
-                return nil
-            case .create:
-                let shown = ObjectDiff.leaves(of: ObjectNormalizer.normalized(item.resource.object))
-                    .filter { !Self.previewHidden.contains($0.path) }
-                    .map { SecretRedaction.redact($0, kind: item.resource.kind) }
-                return ObjectPreview(
-                    identity: item.identity,
-                    action: .create,
-                    changes: shown,
-                    note: note,
-                    sourceFile: file
+            return Self.preview(of: item, expected: result, note: note, fieldManager: fieldManager)
+        }
+    }
+
+    /// What `item` would change, as a dry-run (`expected`) says, with `note` (a problem the dry-run met).
+    private static func preview(
+        of item: PlanItem,
+        expected result: ApplyResult?,
+        note: String?,
+        fieldManager: String
+    ) -> ObjectPreview? {
+        let file = item.resource.annotations[ObjectLabels.sourceFile]
+        switch item.action {
+        case .unchanged:
+            return nil
+        case .create:
+            let shown = ObjectDiff.leaves(of: ObjectNormalizer.normalized(item.resource.object))
+                .filter { !Self.previewHidden.contains($0.path) }
+                .map { SecretRedaction.redact($0, kind: item.resource.kind) }
+            return ObjectPreview(
+                identity: item.identity,
+                action: .create,
+                changes: shown,
+                note: note,
+                sourceFile: file
+            )
+        case .update:
+            let changes: [FieldChange]
+            if let live = item.live, let server = result?.serverObject {
+                changes = ObjectDiff.changes(
+                    from: ObjectNormalizer.normalized(live),
+                    to: ObjectNormalizer.normalized(server)
                 )
-            case .update:
-                let changes: [FieldChange]
-                if let live = item.live, let server = result?.serverObject {
-                    changes = ObjectDiff.changes(
-                        from: ObjectNormalizer.normalized(live),
-                        to: ObjectNormalizer.normalized(server)
-                    )
-                    .filter { !Self.previewHidden.contains($0.path) }
-                    .map { SecretRedaction.redact($0, kind: item.resource.kind) }
-                } else {
-                    changes = item.gitChanges ?? []
-                }
-                return ObjectPreview(
-                    identity: item.identity,
-                    action: .update,
-                    changes: changes,
-                    note: note,
-                    sourceFile: file
-                )
-            case .verify, .recreate:
-                let drift =
-                    item.action == .recreate
-                    ? Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
-                    : result?.serverObject.flatMap {
-                        DriftDetector.detect(
-                            identity: item.identity,
-                            expected: $0,
-                            live: item.live,
-                            mode: item.mode,
-                            fieldManager: fieldManager
-                        )
-                    }
-                guard let drift else { return nil }
-                let changes = drift.fields.map { FieldChange(path: $0.path, before: $0.live, after: $0.desired) }
-                let who =
-                    drift.managers.isEmpty ? nil : "changed in the cluster by \(drift.managers.joined(separator: ", "))"
-                return ObjectPreview(
-                    identity: item.identity,
-                    action: item.mode == .heal ? .heal : .drift,
-                    changes: changes,
-                    note: drift.kind == .deleted ? "deleted from the cluster" : who ?? note,
-                    sourceFile: file
-                )
+                .filter { !Self.previewHidden.contains($0.path) }
+                .map { SecretRedaction.redact($0, kind: item.resource.kind) }
+            } else {
+                changes = item.gitChanges ?? []
             }
+            return ObjectPreview(
+                identity: item.identity,
+                action: .update,
+                changes: changes,
+                note: note,
+                sourceFile: file
+            )
+        case .verify, .recreate:
+            let drift =
+                item.action == .recreate
+                ? Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
+                : result?.serverObject.flatMap {
+                    DriftDetector.detect(
+                        identity: item.identity,
+                        expected: $0,
+                        live: item.live,
+                        mode: item.mode,
+                        fieldManager: fieldManager
+                    )
+                }
+            guard let drift else { return nil }
+            let changes = drift.fields.map { FieldChange(path: $0.path, before: $0.live, after: $0.desired) }
+            let who =
+                drift.managers.isEmpty ? nil : "changed in the cluster by \(drift.managers.joined(separator: ", "))"
+            return ObjectPreview(
+                identity: item.identity,
+                action: item.mode == .heal ? .heal : .drift,
+                changes: changes,
+                note: drift.kind == .deleted ? "deleted from the cluster" : who ?? note,
+                sourceFile: file
+            )
         }
     }
 }

@@ -37,6 +37,8 @@ public actor SyncEngine {
     var sourceOutage: String?
     /// How the caller of the sync in progress steers it (the daemon: its write fence, why it cancelled it).
     var control = SyncControl()
+    /// What reports need beyond one sync: commit details, the rendered models serving, the drift last found.
+    var memory = ReportMemory()
     /// Whether the mirror was maintained by this process yet (it is at the first sync, then after each fetch).
     var mirrorMaintained = false
     /// Why the mirror could not be repacked at its last maintenance, so that it is logged once.
@@ -106,7 +108,7 @@ public actor SyncEngine {
                 run.raise(SyncEvent(.syncFailed, .error, "no sync: \(error.message)", fields: ["code": "journal"]))
                 return run.report(.failed, commit: nil)
             }
-            return SyncReport(events: events, targets: targets)
+            return SyncReport(events: events, targets: await completed(targets))
         }
         let poll: PollResult?
         do {
@@ -134,6 +136,7 @@ public actor SyncEngine {
         for target in configuration.targets {
             reports.append(await sync(target, poll: poll, dryRun: dryRun, ignoringBackoff: ignoringBackoff))
         }
+        reports = await completed(reports)
         if !dryRun, let state, state != savedState {
             do {
                 try journal.save(state)

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import Logging
 import MooringCore
 
@@ -11,7 +12,7 @@ struct TargetRun {
     let control: SyncControl
     private(set) var events: [SyncEvent] = []
     /// The commit being synced, once known.
-    var commit: String?
+    var commit: CommitID?
     /// The stage in progress (applying, pruning, waiting for health), once one began.
     private(set) var stage: String?
     /// Why the sync was abandoned, when it was.
@@ -49,7 +50,7 @@ struct TargetRun {
     mutating func begin(_ stage: String) {
         progress(stage)
         self.stage = stage
-        let commit = commit.map { ", commit \($0.prefix(12))" } ?? ""
+        let commit = commit.map { ", commit \($0.short)" } ?? ""
         control.stage("\(stage) (target \(target.name)\(commit))")
     }
 
@@ -71,7 +72,7 @@ struct TargetRun {
             SyncEvent(
                 .syncFailed,
                 reason.backsOff ? .error : .warning,
-                "sync of \(commit.map { String($0.prefix(12)) } ?? "this target") abandoned: \(reason.explanation); "
+                "sync of \(commit?.short ?? "this target") abandoned: \(reason.explanation); "
                     + "left undone: \(undone)",
                 fields: ["reason": reason.field, "undone": undone]
             )
@@ -86,8 +87,8 @@ struct TargetRun {
 
     func report(
         _ outcome: TargetReport.Outcome,
-        commit: String?,
-        refusedCommit: String? = nil,
+        commit: CommitID?,
+        refusedCommit: CommitID? = nil,
         applied: [ObjectIdentity] = [],
         pruned: [ObjectIdentity] = []
     ) -> TargetReport {
@@ -99,7 +100,9 @@ struct TargetRun {
             events: events.map { event in
                 // Each event names the commit it is about: its own, else the one the target is synced to.
                 var event = event
-                if event.fields["commit"] == nil, let about = commit ?? refusedCommit { event.fields["commit"] = about }
+                if event.fields["commit"] == nil, let about = commit ?? refusedCommit {
+                    event.fields["commit"] = about.hex
+                }
                 return event
             },
             applied: applied,

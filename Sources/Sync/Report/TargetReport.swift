@@ -1,8 +1,10 @@
 public import Foundation
+public import GitSource
 public import MooringCore
 public import Reconciler
 
-/// What one sync did for one target.
+/// What one sync did for one target, and where the target stands after it: everything the command-line tool,
+/// the daemon's status, its metrics and its alerts show, so that none of them asks the engine again.
 public struct TargetReport: Sendable {
     /// How the sync ended.
     public enum Outcome: String, Sendable {
@@ -32,12 +34,25 @@ public struct TargetReport: Sendable {
     public var outcome: Outcome
     /// The commit the desired state came from: for a refused commit, the last applied one, still serving (`nil`
     /// when nothing was applied before).
-    public var commit: String?
+    public var commit: CommitID?
+    /// What `commit` says about itself (author, subject), when the mirror could read it.
+    public var commitInfo: CommitInfo?
     /// The commit refused by this sync (invalid, a failed gate, a rejected signature), or `nil`.
-    public var refusedCommit: String?
+    public var refusedCommit: CommitID?
+    /// What `refusedCommit` says about itself, when the mirror could read it.
+    public var refusedCommitInfo: CommitInfo?
+    /// The last commit applied in full, as the journal holds it after this sync.
+    public var lastAppliedCommit: CommitID?
+    /// When a commit that failed is tried again, while its backoff runs.
+    public var retryAfter: Date?
+    /// The models serving after this sync, by name.
+    public var served: [ServedModel] = []
     /// The objects left drifted under `drift: alert` after this sync (found now, or found before and not moved
     /// since); `nil` when the cluster was not read.
     public var driftedObjects: [ObjectIdentity]?
+    /// The objects the journal holds as drifted (alert-only) after this sync, each with the drift last found on
+    /// it by this process (no fields when it was found by an earlier one).
+    public var drift: [Drift] = []
     public var events: [SyncEvent]
     /// Objects created, updated or re-applied to heal drift.
     public var applied: [ObjectIdentity]
@@ -52,8 +67,8 @@ public struct TargetReport: Sendable {
     public init(
         target: String,
         outcome: Outcome,
-        commit: String?,
-        refusedCommit: String? = nil,
+        commit: CommitID?,
+        refusedCommit: CommitID? = nil,
         events: [SyncEvent] = [],
         applied: [ObjectIdentity] = [],
         pruned: [ObjectIdentity] = [],

@@ -1,13 +1,9 @@
 import Cluster
 import Foundation
 import MooringCore
-import Reconciler
 
 extension SyncEngine {
-    /// Kinds whose readiness a sync waits for after applying them.
-    static let healthKinds: Set<String> = ["Deployment", "InferenceService", "CustomResourceDefinition"]
-
-    /// Waits until `resources` are ready and serve the versions they should (`health.timeout`).
+    /// The health stage: waits until `resources` are healthy as ``HealthCheck`` says (`health.timeout`).
     /// Returns whether they did, and the objects the last poll read; raises `health_degraded` naming each object
     /// that did not. Each poll reads them, and `others`, as ``readLive(_:desired:cluster:)`` does: a sync passes
     /// everything it applied, so that the last poll also gives their settled resourceVersions, in one read.
@@ -18,44 +14,29 @@ extension SyncEngine {
         cluster: ClusterClient,
         run: inout TargetRun
     ) async -> (ready: Bool, live: [JSONValue]) {
-        let watched = resources.filter { Self.healthKinds.contains($0.kind) }
-        guard !watched.isEmpty else { return (true, []) }
-        let references = watched.compactMap { ObjectReference(object: $0.object) }
+        let check = HealthCheck(resources)
+        guard !check.isEmpty else { return (true, []) }
+        let references = check.watched.map(\.reference)
         let watchedIdentities = Set(references.map(\.identity))
         let alsoRead = others.compactMap { ObjectReference(object: $0.object) }
         let read = references + alsoRead.filter { !watchedIdentities.contains($0.identity) }
         var live: [JSONValue] = []
-        let wanted = Dictionary(watched.map { ($0.identity, $0.object) }, uniquingKeysWith: { first, _ in first })
         let deadline = ContinuousClock.now + configuration.health.timeout
         var problems: [String] = []
         // Short pauses first (what was applied last needs a moment), then longer ones, so a long rollout
         // is not polled needlessly often.
         var pause = Duration.milliseconds(100)
-        run.begin("waiting for \(watched.count) object(s) to become ready")
+        run.begin("waiting for \(check.watched.count) object(s) to become ready")
         while true {
             // A shutdown, the sync's deadline or a lost Lease ends the wait at once.
             if run.stopsHere() { return (false, live) }
-            problems = []
             do {
                 live = try await readLive(read, desired: desired, cluster: cluster)
                 let byIdentity = Dictionary(
                     live.map { (Resource(object: $0).identity, $0) },
                     uniquingKeysWith: { first, _ in first }
                 )
-                for reference in references {
-                    guard let object = byIdentity[reference.identity] else {
-                        problems.append("\(reference.identity) does not exist")
-                        continue
-                    }
-                    let readiness = Readiness(of: object)
-                    if !readiness.isReady {
-                        problems.append(readiness.description)
-                    } else if let expected = wanted[reference.identity],
-                        let mismatch = ServedVersionCheck.mismatch(desired: expected, live: object)
-                    {
-                        problems.append("\(reference.identity) \(mismatch)")
-                    }
-                }
+                problems = check.problems(in: byIdentity)
             } catch {
                 live = []
                 problems = ["readiness could not be read: \(error.message)"]

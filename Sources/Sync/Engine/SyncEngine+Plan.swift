@@ -1,0 +1,101 @@
+import Cluster
+import Foundation
+import GitSource
+import MooringCore
+import Reconciler
+
+extension SyncEngine {
+    /// The live-state and plan stages: the cluster's inventory adopted into the journal's, the live objects read
+    /// (`early`: a list taken while the commit was rendered), the plan made, objects that moved checked for drift,
+    /// and the decision. `nil` when the cluster could not be read (a `sync_failed` event, and outside a dry run a
+    /// history line).
+    func plan(
+        _ desired: DesiredSnapshot,
+        ownership: Ownership,
+        early: EarlyList?,
+        cluster: ClusterClient,
+        state targetState: inout TargetState,
+        run: inout TargetRun,
+        dryRun: Bool
+    ) async -> PlannedSync? {
+        let policy = run.target.policy.reconcilePolicy(overrides: desired.driftOverrides)
+        if case .unreadable(let reason) = ownership {
+            run.raise(SyncEvent(.syncFailed, .error, "\(reason); nothing is pruned until it can be read"))
+        }
+        let adopted = adopt(ownership, state: &targetState)
+        let planned: (plan: Plan, decision: SyncDecision, live: Set<ObjectIdentity>)
+        do {
+            let (fresh, live) = try await livePlan(
+                desired.resources,
+                commit: desired.commit.hex,
+                inventory: targetState.inventory,
+                owned: adopted,
+                early: early,
+                policy: policy,
+                atRest: atRest,
+                cluster: cluster
+            )
+            let plan = await readingFromCommit(fresh, desired: desired, target: run.target, run: &run)
+            let drifts = try await driftChecks(
+                plan,
+                cluster: cluster,
+                fieldManager: run.target.cluster.fieldManager,
+                run: &run
+            )
+            planned = (plan, Planner.decide(plan, drifts: drifts), Set(live.keys))
+        } catch {
+            failedReading(error, desired: desired, run: &run, dryRun: dryRun)
+            return nil
+        }
+        reportDrift(planned.decision, state: &targetState, run: &run, dryRun: dryRun)
+        var trusted = inventoryTrusted && !desired.isFallback
+        if case .unreadable = ownership { trusted = false }
+        return PlannedSync(
+            desired: desired,
+            plan: planned.plan,
+            decision: planned.decision,
+            policy: policy,
+            adopted: adopted,
+            stillLive: planned.live,
+            trusted: trusted
+        )
+    }
+
+    /// Raises `sync_failed` for a cluster that could not be read (unless the sync was abandoned, which said so) and,
+    /// outside a dry run, records it in the audit trail.
+    private func failedReading(_ error: ClusterError, desired: DesiredSnapshot, run: inout TargetRun, dryRun: Bool) {
+        if !run.stopsHere() {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "reading the cluster failed: \(error.message)",
+                    fields: ["code": error.code.description]
+                )
+            )
+        }
+        let message = run.events.last { $0.name == .syncFailed }?.message ?? error.message
+        if !dryRun { appendHistory(failedEntry(desired, message: message, run: run), run: &run) }
+    }
+
+    /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the
+    /// drift last reported for that object.
+    private func reportDrift(_ decision: SyncDecision, state: inout TargetState, run: inout TargetRun, dryRun: Bool) {
+        for drift in decision.healed {
+            run.raise(
+                SyncEvent(
+                    .driftHealed,
+                    .info,
+                    "\(dryRun ? "would heal" : "healing") drift of \(drift.summary)",
+                    fields: drift.eventFields
+                )
+            )
+        }
+        for drift in decision.alerted {
+            let index = state.inventory.firstIndex { $0.identity == drift.identity }
+            guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
+            run.raise(SyncEvent(.drift, .warning, "drift of \(drift.summary) (alert only)", fields: drift.eventFields))
+            if !dryRun, let index { state.inventory[index].reportedDrift = drift.fingerprint }
+        }
+    }
+}
