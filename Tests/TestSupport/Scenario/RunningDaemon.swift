@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 public import MooringCore
-public import Sync
-public import TestSupport
+import Sync
+import TestSupport
 
 /// `mooring run` started as systemd would start it, with its own host configuration and state directory, logging
 /// JSON lines to a file of its own.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension SyncScenario {
     /// Adds an `alerts` section to the host configuration, the webhook URL (`webhook`, as written) in a file of its

@@ -1,7 +1,7 @@
-public import Foundation
-public import KubeSim
+import Foundation
+import KubeSim
 public import MooringCore
-public import TestSupport
+import TestSupport
 
 extension SyncScenario {
     /// The path of the Lease `name` in `namespace`, as KubeSim logs requests.

@@ -1,5 +1,5 @@
-public import KubeSim
-public import TestSupport
+import KubeSim
+import TestSupport
 
 /// What people do to the example deploy folder and its cluster in the scenarios: pull requests and kubectl.
 extension SyncScenario {

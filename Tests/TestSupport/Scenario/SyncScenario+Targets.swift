@@ -1,6 +1,6 @@
-public import Foundation
-public import KubeSim
-public import TestSupport
+import Foundation
+import KubeSim
+import TestSupport
 
 extension SyncScenario {
     /// The folder of the second target, `beta`, in the repository.

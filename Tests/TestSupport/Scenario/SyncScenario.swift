@@ -1,6 +1,6 @@
 public import Foundation
 public import KubeSim
-public import Logging
+import Logging
 public import MooringCore
 public import Sync
 public import TestSupport
