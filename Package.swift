@@ -173,6 +173,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TestSupport",
+            exclude: ["Scenario"],
+            swiftSettings: strictSettings
+        ),
+        // The scenario harness (a git remote, an in-process KubeSim, a host configuration, `mooring run`) shared by
+        // the Sync, daemon and command-line tests.
+        .target(
+            name: "ScenarioSupport",
+            dependencies: [
+                "TestSupport", "Sync", "MooringDaemon", "MooringCore", "KubeSim",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport/Scenario",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -228,10 +240,28 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "Sync", "Reconciler", "Manifests", "MooringCore", "GitSource", "Cluster", "KubeSim", "TestSupport",
-                "MooringDaemon",
+                "ScenarioSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MooringDaemonTests",
+            dependencies: [
+                "MooringDaemon", "Sync", "Cluster", "GitSource", "Manifests", "MooringCore", "KubeSim", "TestSupport",
+                "ScenarioSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MooringCLITests",
+            dependencies: ["mooring", "MooringCore", "KubeSim", "TestSupport", "ScenarioSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -64,7 +64,8 @@ public final class KubeSim: Sendable {
 
     /// Starts a simulator, writes its kubeconfig and returns once it accepts connections.
     public static func start(_ options: KubeSimOptions = KubeSimOptions()) async throws -> KubeSim {
-        let server = APIServer(options: options)
+        let thread = ServerThread(name: "kubesim")
+        let server = APIServer(options: options, thread: thread)
         do {
             try await server.bootstrap()
         } catch {
@@ -74,7 +75,7 @@ public final class KubeSim: Sendable {
         let log = RequestLog()
         let stopped = StopFlag()
         let responder = makeResponder(server: server, faults: faults, log: log, stopped: stopped, options: options)
-        let (port, task) = try await listen(on: options.port, responder: responder)
+        let (port, task) = try await listen(on: options.port, responder: responder, thread: thread)
         let directory: String
         let ownsDirectory = options.directory == nil
         if let given = options.directory {
@@ -115,8 +116,12 @@ public final class KubeSim: Sendable {
         return KubeSimResponder(server: server, faults: faults, log: log, users: users, stopped: stopped)
     }
 
-    /// Binds 127.0.0.1:`port` and serves until the returned task is cancelled.
-    private static func listen(on port: Int, responder: KubeSimResponder) async throws -> (Int, Task<Void, Never>) {
+    /// Binds 127.0.0.1:`port` and serves, its requests handled on `thread`, until the returned task is cancelled.
+    private static func listen(
+        on port: Int,
+        responder: KubeSimResponder,
+        thread: ServerThread
+    ) async throws -> (Int, Task<Void, Never>) {
         let bound = BindResult()
         var logger = Logger(label: "kubesim")
         logger.logLevel = .critical
@@ -130,7 +135,7 @@ public final class KubeSim: Sendable {
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? port)) },
             logger: logger
         )
-        let task = Task {
+        let task = Task(executorPreference: thread) {
             do {
                 try await app.run()
                 bound.resolve(
@@ -177,7 +182,7 @@ public final class KubeSim: Sendable {
         let deadline = ContinuousClock.now + .seconds(10)
         while true {
             do {
-                let (_, task) = try await Self.listen(on: port, responder: responder)
+                let (_, task) = try await Self.listen(on: port, responder: responder, thread: server.thread)
                 serverTask.withLock { $0 = task }
                 return
             } catch  where ContinuousClock.now < deadline {

@@ -18,6 +18,9 @@ public actor SyncTrigger {
         }
     }
 
+    /// Whether a request waits for the loop to take it.
+    var isRequested: Bool { pending }
+
     /// Returns once `interval` has passed, a sync was requested, or the task is cancelled.
     func wait(upTo interval: Duration) async {
         if pending {

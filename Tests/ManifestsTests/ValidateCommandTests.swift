@@ -5,8 +5,8 @@ import Testing
 /// `mooring validate` as CI runs it: the real binary, its exit status and its output.
 @Suite("mooring validate")
 struct ValidateCommandTests {
-    /// The `mooring` executable built next to this test bundle.
-    static let binary = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("mooring").path
+    /// The `mooring` executable built with the tests.
+    static let binary = MooringBinary.path
 
     private func validate(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
         try run([Self.binary, "validate"] + arguments, in: directory, environment: ["NO_COLOR": "1"], check: false)

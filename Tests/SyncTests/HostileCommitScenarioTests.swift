@@ -2,6 +2,7 @@ import Foundation
 import KubeSim
 import Manifests
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing

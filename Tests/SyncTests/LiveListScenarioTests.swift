@@ -1,5 +1,6 @@
 import KubeSim
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import GitSource
 import KubeSim
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing
@@ -85,10 +86,7 @@ struct RecoveryScenarioTests {
             scenario.sim.faults.hangRequests(matching: Self.fraudApply)
             scenario.sim.resetRequests()
             let log = scenario.directory.appendingPathComponent("killed-sync.log").path
-            let mooring = try SpawnedProcess(
-                [builtProductPath("mooring"), "sync", "--config", scenario.configurationPath],
-                logFile: log
-            )
+            let mooring = try MooringBinary.start(["sync", "--config", scenario.configurationPath], logPath: log)
             let sim = scenario.sim
             try await waitUntil("the second apply batch to reach the cluster", timeout: .seconds(60)) {
                 sim.requests().contains { $0.method == "PATCH" && $0.path == Example.fraudDetector.apiPath }

@@ -2,6 +2,7 @@ import Foundation
 import GitSource
 import KubeSim
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing

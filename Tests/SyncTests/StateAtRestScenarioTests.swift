@@ -2,6 +2,7 @@ import Foundation
 import KubeSim
 import MooringCore
 import Reconciler
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing

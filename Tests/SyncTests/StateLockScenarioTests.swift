@@ -1,6 +1,7 @@
 import Foundation
 import KubeSim
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing
@@ -23,9 +24,9 @@ struct StateLockScenarioTests {
             }
             scenario.sim.resetRequests()
             let log = scenario.directory.appendingPathComponent("sync.log").path
-            let sync = try SpawnedProcess(
-                [builtProductPath("mooring"), "sync", "--config", scenario.configurationPath],
-                logFile: log,
+            let sync = try MooringBinary.start(
+                ["sync", "--config", scenario.configurationPath],
+                logPath: log,
                 environment: ["MOORING_LOG_FORMAT": "text"]
             )
             defer { sync.stop() }

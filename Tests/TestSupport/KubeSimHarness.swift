@@ -57,12 +57,16 @@ public struct KubeSimHarness: Sendable {
     }
 }
 
-/// Starts a KubeSim for the duration of `body` and stops it afterwards, whatever happens.
+/// Starts a KubeSim for the duration of `body` (on a free port, unless `options` names one) and stops it
+/// afterwards, whatever happens.
 public func withKubeSim<Result>(
     _ options: KubeSimOptions = KubeSimOptions(),
     kubectlPath: String = "/usr/bin/kubectl",
     _ body: (KubeSimHarness) async throws -> Result
 ) async throws -> Result {
+    var options = options
+    // A port below the ephemeral range: one it gives up (`refuseConnections()`) is still free to listen on again.
+    if options.port == 0 { options.port = try freeLoopbackPort() }
     let sim = try await KubeSim.start(options)
     do {
         let result = try await body(KubeSimHarness(sim: sim, kubectlPath: kubectlPath))

@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import KubeSim
 import Logging
 import Synchronization
 
@@ -65,7 +66,8 @@ public final class WebhookReceiver: Sendable {
             },
             logger: logger
         )
-        let task = Task {
+        // Its own thread, as KubeSim has: a test keeping the shared pool busy must not keep alerts from arriving.
+        let task = Task(executorPreference: ServerThread(name: "webhook-receiver")) {
             try? await app.run()
             bound.finish()
         }

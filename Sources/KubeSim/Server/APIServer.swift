@@ -16,9 +16,14 @@ actor APIServer {
     var pendingReadiness: [StoreKey: Task<Void, Never>] = [:]
     var nextServiceIP = 10
     let options: KubeSimOptions
+    /// Where the actor runs: its simulator's own thread, never the shared pool.
+    let thread: ServerThread
 
-    init(options: KubeSimOptions) {
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
+
+    init(options: KubeSimOptions, thread: ServerThread) {
         self.options = options
+        self.thread = thread
     }
 
     /// Seeds the cluster: the `default` and `kube-system` namespaces, and KServe's CRD when asked for.

@@ -6,7 +6,7 @@ struct ElectionState {
     /// The Lease as last read or written.
     private(set) var observed: Lease?
     /// When ``observed`` last changed, on this host's clock.
-    private(set) var observedAt = ContinuousClock.now
+    private(set) var observedAt: ContinuousClock.Instant
     /// Whether this host leads, as last announced with `leader_acquired` / `leader_lost`.
     var leading = false
     /// When the last successful renewal started.
@@ -16,17 +16,22 @@ struct ElectionState {
     /// The failure last reported, so a lasting failure is logged once.
     var problem: ClusterError.Code?
 
-    /// Records `lease` as read or written; the clock restarts only when it changed.
-    mutating func observe(_ lease: Lease) {
+    /// The state of an elector that starts at `now` and has seen no Lease yet.
+    init(now: ContinuousClock.Instant) {
+        observedAt = now
+    }
+
+    /// Records `lease` as read or written at `now`; the clock restarts only when it changed.
+    mutating func observe(_ lease: Lease, at now: ContinuousClock.Instant) {
         guard lease != observed else { return }
         observed = lease
-        observedAt = .now
+        observedAt = now
     }
 
     /// Whether the holder of ``observed`` has let it lapse: unchanged for its own lease duration (or `fallback`,
-    /// when it names none) since this host saw it change.
-    func hasExpired(fallback: Duration) -> Bool {
+    /// when it names none) since this host saw it change, as of `now`.
+    func hasExpired(fallback: Duration, at now: ContinuousClock.Instant) -> Bool {
         let duration = observed?.leaseDurationSeconds.map { Duration.seconds($0) } ?? fallback
-        return ContinuousClock.now >= observedAt + duration
+        return now >= observedAt + duration
     }
 }

@@ -14,7 +14,7 @@ extension LeaderElector {
             renewal.renewTime = now
             renewal.leaseDurationSeconds = leaseSeconds
             do {
-                election.observe(try await client.updateLease(renewal))
+                election.observe(try await client.updateLease(renewal), at: clock.now)
                 return identity
             } catch {
                 logger.debug("renewing the Lease \(lease) as last written failed (\(error.code)); reading it again")
@@ -30,12 +30,13 @@ extension LeaderElector {
                 renewTime: now,
                 leaseTransitions: 0
             )
-            election.observe(try await client.createLease(fresh))
+            election.observe(try await client.createLease(fresh), at: clock.now)
             return identity
         }
-        election.observe(current)
+        election.observe(current, at: clock.now)
         let holder = current.holderIdentity ?? ""
-        if !holder.isEmpty, holder != identity, !election.hasExpired(fallback: settings.leaseDuration) {
+        let expired = election.hasExpired(fallback: settings.leaseDuration, at: clock.now)
+        if !holder.isEmpty, holder != identity, !expired {
             return holder
         }
         var claim = current
@@ -46,7 +47,7 @@ extension LeaderElector {
             claim.acquireTime = now
             claim.leaseTransitions = (current.leaseTransitions ?? 0) + 1
         }
-        election.observe(try await client.updateLease(claim))
+        election.observe(try await client.updateLease(claim), at: clock.now)
         return identity
     }
 
@@ -61,7 +62,7 @@ extension LeaderElector {
         released.acquireTime = now
         released.renewTime = now
         do {
-            election.observe(try await client.updateLease(released))
+            election.observe(try await client.updateLease(released), at: clock.now)
             logger.info(
                 "released the Lease \(lease): a standby host takes over at once",
                 metadata: ["lease": "\(lease)"]

@@ -31,16 +31,19 @@ public struct LeaderElector: Service {
     /// The sync in progress, abandoned when the Lease is lost (its loop then raises `leader_lost`).
     let syncs: SyncWatch?
     let logger: Logger
+    /// What leases, renewals and the pauses between tries are measured on.
+    let clock: any MonotonicClock
 
     /// An elector on the Lease `settings` names, through kubectl with `kubectl`'s options; each kubectl call is cut
-    /// off at the renew deadline.
+    /// off at the renew deadline. Durations are measured on `clock`.
     public init(
         settings: LeaderElectionSettings,
         kubectl: KubectlOptions,
         identity: String = LeaderElector.uniqueIdentity(),
         alerts: AlertDispatcher? = nil,
         syncs: SyncWatch? = nil,
-        logger: Logger
+        logger: Logger,
+        clock: any MonotonicClock = ContinuousClock()
     ) {
         var options = kubectl
         options.timeout = min(options.timeout, settings.renewDeadline)
@@ -49,8 +52,9 @@ public struct LeaderElector: Service {
         self.alerts = alerts
         self.syncs = syncs
         self.logger = logger
+        self.clock = clock
         self.client = ClusterClient(options: options, logger: logger)
-        self.leadership = Leadership(lease: "\(settings.namespace)/\(settings.name)")
+        self.leadership = Leadership(lease: "\(settings.namespace)/\(settings.name)", clock: clock)
     }
 
     /// The elector `configuration` asks for, on the cluster of its first target; `nil` when leader election is off.
@@ -76,19 +80,19 @@ public struct LeaderElector: Service {
     /// Competes for the Lease until a graceful shutdown, then releases it if this host holds it.
     public func run() async throws {
         logger.info("leader election on the Lease \(lease) as \(identity)")
-        var election = ElectionState()
+        var election = ElectionState(now: clock.now)
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             await round(&election)
             // A standby waits a little longer at random, so that standbys do not race in step.
             let pause = election.leading ? settings.retryPeriod : settings.retryPeriod * Double.random(in: 1...1.2)
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            try? await cancelWhenGracefulShutdown { [clock] in try await clock.sleep(for: pause) }
         }
         await release(&election)
     }
 
     /// One try, and the events it calls for.
     func round(_ election: inout ElectionState) async {
-        let started = ContinuousClock.now
+        let started = clock.now
         do {
             let holder = try await acquireOrRenew(&election)
             election.problem = nil
@@ -114,7 +118,7 @@ public struct LeaderElector: Service {
             }
         } catch {
             report(error, &election)
-            if election.leading, let renewedAt = election.renewedAt, .now >= renewedAt + settings.renewDeadline {
+            if election.leading, let renewedAt = election.renewedAt, clock.now >= renewedAt + settings.renewDeadline {
                 election.leading = false
                 leadership.standBy(holder: election.observed?.holderIdentity)
                 raise(

@@ -16,9 +16,12 @@ public final class Leadership: Sendable, CustomStringConvertible {
     /// `namespace/name` of the Lease.
     public let lease: String
     private let state = Mutex(State())
+    private let clock: any MonotonicClock
 
-    init(lease: String) {
+    /// Leadership on `lease`, its hold measured on `clock`.
+    init(lease: String, clock: any MonotonicClock = ContinuousClock()) {
         self.lease = lease
+        self.clock = clock
     }
 
     /// Whether this host holds the Lease and renewed it recently enough to act on it.
@@ -26,13 +29,15 @@ public final class Leadership: Sendable, CustomStringConvertible {
 
     /// When this host's hold on the Lease ends, while it holds it.
     var heldUntil: ContinuousClock.Instant? {
-        state.withLock { state in state.heldUntil.flatMap { ContinuousClock.now < $0 ? $0 : nil } }
+        let now = clock.now
+        return state.withLock { state in state.heldUntil.flatMap { now < $0 ? $0 : nil } }
     }
 
     /// For `systemctl status`: `standby: Lease mooring-system/mooring held by host-b_1f2e3d4c`.
     public var description: String {
+        let now = clock.now
         let (leading, holder) = state.withLock { state in
-            (state.heldUntil.map { ContinuousClock.now < $0 } ?? false, state.holder)
+            (state.heldUntil.map { now < $0 } ?? false, state.holder)
         }
         let owner = holder.map { "held by \($0)" } ?? "not held"
         return "\(leading ? "leading" : "standby"): Lease \(lease) \(owner)"
@@ -46,9 +51,10 @@ public final class Leadership: Sendable, CustomStringConvertible {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let now = clock.now
                 let ready: Result<Void, any Error>? = state.withLock { state in
                     if Task.isCancelled { return .failure(CancellationError()) }
-                    if state.heldUntil.map({ ContinuousClock.now < $0 }) ?? false { return .success(()) }
+                    if state.heldUntil.map({ now < $0 }) ?? false { return .success(()) }
                     state.waiters[id] = continuation
                     return nil
                 }

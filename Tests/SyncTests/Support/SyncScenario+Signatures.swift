@@ -1,6 +1,7 @@
 import Foundation
 import GitSource
 import Logging
+import ScenarioSupport
 import Sync
 import TestSupport
 

@@ -25,10 +25,7 @@ struct RecordScenario {
     func mooring(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
         var settings = ["MLFLOW_TRACKING_URI": "", "MLFLOW_TRACKING_TOKEN": "", "NO_COLOR": "1"]
         settings.merge(environment) { _, given in given }
-        let argv = [builtProductPath("mooring")] + arguments
-        let directory = checkout.url
-        let environment = settings
-        return try await onOwnThread { try run(argv, in: directory, environment: environment, check: false) }
+        return try await MooringBinary.run(arguments, in: checkout.url, environment: settings)
     }
 
     func remove() { checkout.remove() }

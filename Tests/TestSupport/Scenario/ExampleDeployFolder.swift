@@ -1,14 +1,14 @@
-import Foundation
-import MooringCore
+public import Foundation
+public import MooringCore
 
 /// The repository's example deploy folder (`deploy-manifests/`), the one the README and the demo show.
-enum ExampleDeployFolder {
-    static let url = URL(fileURLWithPath: #filePath)
+public enum ExampleDeployFolder {
+    public static let url = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("deploy-manifests")
 
     /// Every file, by path relative to the folder.
-    static func files() throws -> [String: String] {
+    public static func files() throws -> [String: String] {
         var files: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
         while let file = enumerator?.nextObject() as? URL {
@@ -21,34 +21,41 @@ enum ExampleDeployFolder {
 }
 
 extension ExampleDeployFolder {
-    static let namespace = ObjectIdentity(group: "", kind: "Namespace", namespace: nil, name: "ml-prod")
-    static let servingConfig = ObjectIdentity(
+    public static let namespace = ObjectIdentity(group: "", kind: "Namespace", namespace: nil, name: "ml-prod")
+    public static let servingConfig = ObjectIdentity(
         group: "",
         kind: "ConfigMap",
         namespace: "ml-prod",
         name: "model-serving-config"
     )
     /// fraud-detector serves through KServe.
-    static let fraudDetector = ObjectIdentity(
+    public static let fraudDetector = ObjectIdentity(
         group: "serving.kserve.io",
         kind: "InferenceService",
         namespace: "ml-prod",
         name: "fraud-detector"
     )
     /// churn-predictor serves as a Deployment and a Service.
-    static let churnDeployment = ObjectIdentity(
+    public static let churnDeployment = ObjectIdentity(
         group: "apps",
         kind: "Deployment",
         namespace: "ml-prod",
         name: "churn-predictor"
     )
-    static let churnService = ObjectIdentity(group: "", kind: "Service", namespace: "ml-prod", name: "churn-predictor")
+    public static let churnService = ObjectIdentity(
+        group: "",
+        kind: "Service",
+        namespace: "ml-prod",
+        name: "churn-predictor"
+    )
 
     /// Every object the example folder deploys.
-    static let objects: Set<ObjectIdentity> = [namespace, servingConfig, fraudDetector, churnDeployment, churnService]
+    public static let objects: Set<ObjectIdentity> = [
+        namespace, servingConfig, fraudDetector, churnDeployment, churnService,
+    ]
 
     /// A ModelVersion record of fraud-detector with the metrics its gates look at.
-    static func fraudVersion(_ version: String, auc: Double, falsePositiveRate: Double = 0.036) -> String {
+    public static func fraudVersion(_ version: String, auc: Double, falsePositiveRate: Double = 0.036) -> String {
         """
         apiVersion: mooring.dev/v1
         kind: ModelVersion

@@ -1,5 +1,6 @@
 import Foundation
 import MooringCore
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing
@@ -13,10 +14,10 @@ struct DaemonScenarioTests {
         try await withSyncScenario { scenario in
             try scenario.listenOnFreePort()
             let notify = try NotifySocket(in: scenario.directory)
-            let daemon = try SpawnedProcess(
-                [builtProductPath("mooring"), "run", "--config", scenario.configurationPath],
-                logFile: scenario.directory.appendingPathComponent("daemon.log").path,
-                environment: ["NOTIFY_SOCKET": notify.path, "MOORING_LOG_FORMAT": "json"]
+            let daemon = try MooringBinary.startDaemon(
+                configurationPath: scenario.configurationPath,
+                logPath: scenario.directory.appendingPathComponent("daemon.log").path,
+                environment: ["NOTIFY_SOCKET": notify.path]
             )
             #expect(try await notify.receive() == "READY=1")
             let status = try await notify.receive()

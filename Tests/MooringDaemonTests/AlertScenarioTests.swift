@@ -3,6 +3,7 @@ import GitSource
 import Logging
 import MooringCore
 import MooringDaemon
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing
@@ -256,10 +257,10 @@ struct AlertScenarioTests {
                 try scenario.configureAlerts(webhook: "\n  \(receiver.url(Self.secret))  \n", format: "slack")
                 try scenario.listenOnFreePort()
                 let logFile = scenario.directory.appendingPathComponent("daemon.log").path
-                let daemon = try SpawnedProcess(
-                    [builtProductPath("mooring"), "run", "--config", scenario.configurationPath, "--verbose"],
-                    logFile: logFile,
-                    environment: ["MOORING_LOG_FORMAT": "json"]
+                let daemon = try MooringBinary.startDaemon(
+                    configurationPath: scenario.configurationPath,
+                    logPath: logFile,
+                    arguments: ["--verbose"]
                 )
                 try await waitUntil("the retried deploy notice") { receiver.requests.count == 2 }
                 let exitCode = try await onOwnThread { daemon.stop(grace: .seconds(60)) }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ScenarioSupport
 import Sync
 import Synchronization
 import TestSupport

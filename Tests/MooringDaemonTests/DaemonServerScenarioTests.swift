@@ -1,6 +1,7 @@
 import Foundation
 import MooringCore
 import MooringDaemon
+import ScenarioSupport
 import Sync
 import TestSupport
 import Testing
@@ -43,9 +44,8 @@ struct DaemonServerScenarioTests {
             #expect(text.status == 0, "\(text.stderr)")
             #expect(text.stdout.contains("default: applied"), "\(text.stdout)")
             #expect(text.stdout.contains("ml-prod/fraud-detector 12 + canary 13 (10%)"), "\(text.stdout)")
-            let json = try await onOwnThread {
-                try run([builtProductPath("mooring"), "status", "--url", daemon.baseURL, "--format", "json"])
-            }
+            let json = try await MooringBinary.run(["status", "--url", daemon.baseURL, "--format", "json"])
+            try #require(json.status == 0, "\(json.stderr)")
             #expect(try StatusDocument(json: Data(json.stdout.utf8)).targets.first?.commit?.id == commit)
 
             #expect(try await daemon.stop() == 0)
@@ -176,9 +176,7 @@ struct DaemonServerScenarioTests {
     @Test("mooring status against a closed port exits 1 and says what to check")
     func statusUnreachable() async throws {
         let port = try freeLoopbackPort()
-        let result = try await onOwnThread {
-            try run([builtProductPath("mooring"), "status", "--url", "http://127.0.0.1:\(port)"], check: false)
-        }
+        let result = try await MooringBinary.run(["status", "--url", "http://127.0.0.1:\(port)"])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains("no Mooring daemon answers at http://127.0.0.1:\(port)/status"),

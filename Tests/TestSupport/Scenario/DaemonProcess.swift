@@ -1,6 +1,6 @@
 import Foundation
-import MooringDaemon
-import TestSupport
+public import MooringDaemon
+public import TestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -8,20 +8,20 @@ import FoundationNetworking
 
 /// `mooring run` as a process on a scenario, with its HTTP listener on a free loopback port; its log is in
 /// `daemon.log` in the scenario's folder.
-struct DaemonProcess: Sendable {
-    let process: SpawnedProcess
-    let baseURL: String
-    let logPath: String
+public struct DaemonProcess: Sendable {
+    public let process: SpawnedProcess
+    public let baseURL: String
+    public let logPath: String
 
     /// An HTTP answer.
-    struct Answer: Sendable {
-        var status: Int
-        var body: String
+    public struct Answer: Sendable {
+        public var status: Int
+        public var body: String
     }
 
     /// Adds `source.pollInterval` and a `server` section (with a webhook secret file when `webhookSecret` is
     /// given) to the scenario's configuration, starts the daemon and returns once it answers `/healthz`.
-    static func start(
+    public static func start(
         _ scenario: SyncScenario,
         pollInterval: String = "1h",
         webhookSecret: String? = nil
@@ -44,7 +44,7 @@ struct DaemonProcess: Sendable {
     }
 
     /// The daemon started again on the same configuration (after `stop()`), logging to `daemon-2.log`.
-    func restarted(_ scenario: SyncScenario) async throws -> DaemonProcess {
+    public func restarted(_ scenario: SyncScenario) async throws -> DaemonProcess {
         try await Self.launch(
             configurationPath: scenario.configurationPath,
             baseURL: baseURL,
@@ -59,11 +59,7 @@ struct DaemonProcess: Sendable {
         logPath: String
     ) async throws -> DaemonProcess {
         let daemon = DaemonProcess(
-            process: try SpawnedProcess(
-                [builtProductPath("mooring"), "run", "--config", configurationPath],
-                logFile: logPath,
-                environment: ["MOORING_LOG_FORMAT": "json"]
-            ),
+            process: try MooringBinary.startDaemon(configurationPath: configurationPath, logPath: logPath),
             baseURL: baseURL,
             logPath: logPath
         )
@@ -75,16 +71,16 @@ struct DaemonProcess: Sendable {
     }
 
     /// Rewrites the scenario's configuration file through `change`.
-    static func configure(_ scenario: SyncScenario, _ change: (String) -> String) throws {
+    public static func configure(_ scenario: SyncScenario, _ change: (String) -> String) throws {
         let text = try String(contentsOfFile: scenario.configurationPath, encoding: .utf8)
         try change(text).write(toFile: scenario.configurationPath, atomically: true, encoding: .utf8)
     }
 
-    func get(_ path: String) async throws -> Answer {
+    public func get(_ path: String) async throws -> Answer {
         try await send(URLRequest(url: url(path)))
     }
 
-    func post(_ path: String, body: String, headers: [String: String] = [:]) async throws -> Answer {
+    public func post(_ path: String, body: String, headers: [String: String] = [:]) async throws -> Answer {
         var request = URLRequest(url: try url(path))
         request.httpMethod = "POST"
         request.httpBody = Data(body.utf8)
@@ -93,23 +89,23 @@ struct DaemonProcess: Sendable {
     }
 
     /// `GET /status`, decoded.
-    func status() async throws -> StatusDocument {
+    public func status() async throws -> StatusDocument {
         let answer = try await get("/status")
         return try StatusDocument(json: Data(answer.body.utf8))
     }
 
     /// Waits until the daemon's first sync has finished.
-    func waitUntilReady() async throws {
+    public func waitUntilReady() async throws {
         try await waitUntil("the daemon is ready") { try await get("/readyz").status == 200 }
     }
 
     /// Stops the daemon with SIGTERM; its exit code.
-    func stop() async throws -> Int32? {
+    public func stop() async throws -> Int32? {
         let process = process
         return try await onOwnThread { process.stop(grace: .seconds(60)) }
     }
 
-    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     private func url(_ path: String) throws -> URL {
         guard let url = URL(string: baseURL + path) else { throw ScenarioError(description: "bad path \(path)") }
@@ -126,7 +122,7 @@ struct DaemonProcess: Sendable {
 }
 
 /// The daemon exited while a test waited for it.
-struct DaemonExited: Error, CustomStringConvertible {
-    var log: String
-    var description: String { "mooring run exited; its log:\n\(log)" }
+public struct DaemonExited: Error, CustomStringConvertible {
+    public var log: String
+    public var description: String { "mooring run exited; its log:\n\(log)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioSupport
 import TestSupport
 import Testing
 

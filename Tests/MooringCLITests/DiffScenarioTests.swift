@@ -1,6 +1,7 @@
 import Foundation
 import KubeSim
 import MooringCore
+import ScenarioSupport
 import TestSupport
 import Testing
 

@@ -4,11 +4,11 @@ import TestSupport
 
 extension SyncScenario {
     /// The folder of the second target, `beta`, in the repository.
-    static let betaFolder = "deploy-beta"
+    public static let betaFolder = "deploy-beta"
 
     /// Rewrites the host configuration with two targets on the scenario's cluster: `alpha` syncing the example
     /// deploy folder and `beta` syncing `deploy-beta` (one ConfigMap, from `writeBetaConfigMap`).
-    func configureTwoTargets(_ policy: HostPolicy = HostPolicy()) throws {
+    public func configureTwoTargets(_ policy: HostPolicy = HostPolicy()) throws {
         func target(_ name: String, _ path: String) -> String {
             """
               - name: \(name)
@@ -38,7 +38,7 @@ extension SyncScenario {
     }
 
     /// Writes beta's one object, a ConfigMap in the example's namespace, into the working clone.
-    func writeBetaConfigMap(level: String) throws {
+    public func writeBetaConfigMap(level: String) throws {
         try repository.write(
             "\(Self.betaFolder)/settings.yaml",
             """
@@ -55,7 +55,7 @@ extension SyncScenario {
     }
 
     /// Writes a file into beta's folder that no commit can pass: a ConfigMap without a name.
-    func breakBeta() throws {
+    public func breakBeta() throws {
         try repository.write(
             "\(Self.betaFolder)/broken.yaml",
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  namespace: ml-prod\ndata:\n  A: b\n"

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioSupport
 import TestSupport
 import Testing
 
@@ -13,9 +14,10 @@ struct DemoCommandTests {
     private static let path = "/usr/bin:/bin"
 
     private func demo(_ arguments: [String] = [], temporary: URL, path: String = path) async throws -> CommandResult {
-        let argv = [builtProductPath("mooring"), "demo"] + arguments
-        let environment = ["TMPDIR": temporary.path, "PATH": path, "NO_COLOR": "1"]
-        return try await onOwnThread { try run(argv, environment: environment, check: false) }
+        try await MooringBinary.run(
+            ["demo"] + arguments,
+            environment: ["TMPDIR": temporary.path, "PATH": path, "NO_COLOR": "1"]
+        )
     }
 
     @Test("mooring demo tells the whole story, exits 0, and leaves nothing in TMPDIR")
@@ -99,9 +101,9 @@ struct DemoCommandTests {
             let temporary = directory.appendingPathComponent("tmp")
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
             let log = directory.appendingPathComponent("demo.log").path
-            let process = try SpawnedProcess(
-                [builtProductPath("mooring"), "demo"],
-                logFile: log,
+            let process = try MooringBinary.start(
+                ["demo"],
+                logPath: log,
                 environment: ["TMPDIR": temporary.path, "PATH": Self.path, "NO_COLOR": "1"]
             )
             let read = { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }

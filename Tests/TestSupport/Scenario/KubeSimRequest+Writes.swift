@@ -1,9 +1,9 @@
-import KubeSim
+public import KubeSim
 
 extension KubeSimRequest {
     /// Whether this is a call that changes objects or asks the server what a change would do: POST, PUT,
     /// PATCH or DELETE, server-side dry-runs included.
-    var isWriteOrDryRun: Bool {
+    public var isWriteOrDryRun: Bool {
         ["POST", "PUT", "PATCH", "DELETE"].contains(method)
     }
 }

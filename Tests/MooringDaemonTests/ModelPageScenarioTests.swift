@@ -1,5 +1,6 @@
 import Foundation
 import MooringDaemon
+import ScenarioSupport
 import TestSupport
 import Testing
 

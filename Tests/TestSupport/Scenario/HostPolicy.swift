@@ -1,19 +1,22 @@
 /// The parts of the host configuration (`/etc/mooring/mooring.yaml`) a scenario varies.
-struct HostPolicy: Sendable {
-    var drift = "heal"
-    var pruneLimit = 10
-    var allowPruneKinds: [String] = []
+public struct HostPolicy: Sendable {
+    public var drift = "heal"
+    public var pruneLimit = 10
+    public var allowPruneKinds: [String] = []
     /// `nil`: any namespace.
-    var allowedNamespaces: [String]?
+    public var allowedNamespaces: [String]?
     /// `nil`: any cluster-scoped kind.
-    var allowedClusterKinds: [String]?
+    public var allowedClusterKinds: [String]?
     /// Short, so a rollout that never becomes healthy fails the test quickly.
-    var healthTimeout = "20s"
+    public var healthTimeout = "20s"
     /// `source.verify` as a YAML flow mapping, e.g. `{mode: head, allowedSignersFile: /tmp/…}`; `nil`: none.
-    var verify: String?
+    public var verify: String?
+
+    /// The defaults: drift healed, up to 10 prunes, any namespace and kind, no signature check.
+    public init() {}
 
     /// The `policy` and `health` sections.
-    var yaml: String {
+    public var yaml: String {
         """
         policy:
           drift: \(drift)

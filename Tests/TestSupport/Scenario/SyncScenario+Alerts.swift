@@ -3,7 +3,7 @@ import Foundation
 extension SyncScenario {
     /// Adds an `alerts` section to the host configuration, the webhook URL (`webhook`, as written) in a file of its
     /// own; the next start reads it.
-    func configureAlerts(webhook: String, format: String) throws {
+    public func configureAlerts(webhook: String, format: String) throws {
         let file = directory.appendingPathComponent("alert-webhook").path
         try webhook.write(toFile: file, atomically: true, encoding: .utf8)
         let configuration = try String(contentsOfFile: configurationPath, encoding: .utf8)

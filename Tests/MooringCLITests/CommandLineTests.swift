@@ -7,8 +7,7 @@ import Testing
 @Suite("mooring source and mooring version")
 struct CommandLineTests {
     private func mooring(_ arguments: [String]) async throws -> CommandResult {
-        let argv = [builtProductPath("mooring")] + arguments
-        return try await onOwnThread { try run(argv, environment: ["MOORING_LOG_FORMAT": "text"], check: false) }
+        try await MooringBinary.run(arguments, environment: ["MOORING_LOG_FORMAT": "text"])
     }
 
     @Test("mooring source shows the tip commit and the files, reading only source and stateDir")
