@@ -248,7 +248,8 @@ let package = Package(
         .testTarget(
             name: "MooringDaemonTests",
             dependencies: [
-                "MooringDaemon", "Sync", "Cluster", "GitSource", "Manifests", "MooringCore", "KubeSim", "TestSupport",
+                "MooringDaemon", "Analysis", "Sync", "Cluster", "GitSource", "Manifests", "MooringCore", "KubeSim",
+                "TestSupport",
                 "ScenarioSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

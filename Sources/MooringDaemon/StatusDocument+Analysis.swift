@@ -1,3 +1,4 @@
+public import Analysis
 public import Foundation
 
 extension StatusDocument {
@@ -8,15 +9,8 @@ extension StatusDocument {
     ///  "at": "2026-05-04T09:10:30Z"}
     /// ```
     public struct Check: Codable, Sendable, Equatable {
-        /// How one run of a check ended.
-        public enum Result: String, Codable, Sendable, CaseIterable {
-            /// The value lay within the bounds.
-            case pass
-            /// The value lay outside the bounds.
-            case fail
-            /// Prometheus answered with no series, or could not be reached: the run neither passes nor fails.
-            case noData = "no-data"
-        }
+        /// How one run of a check ended: `pass`, `fail` or `no-data` (the evaluators' own result).
+        public typealias Result = CheckProgress.Result
 
         /// The check's name (`spec.analysis.checks[].name` or `spec.monitors[].name`).
         public var name: String

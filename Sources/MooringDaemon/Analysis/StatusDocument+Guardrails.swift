@@ -29,7 +29,7 @@ extension StatusDocument.Check {
                 value: status.value,
                 min: check.min,
                 max: check.max,
-                result: Result(rawValue: result.rawValue) ?? .noData,
+                result: result,
                 failuresInARow: status.failuresInARow,
                 at: at
             )
