@@ -4,6 +4,7 @@ import Logging
 import Manifests
 import ServiceLifecycle
 import Sync
+import Timing
 
 /// The live model guardrails, beside the sync loop: every second it runs the checks that are due — a model's
 /// canary analysis every `spec.analysis.interval` while its canary serves, its monitors on the stable version every
@@ -132,7 +133,7 @@ struct GuardrailLoop: Service {
         return await Race.first {
             await runner.measure(checks, variables: variables, subject: subject)
         } or: {
-            try? await Task.sleep(for: deadline)
+            try? await CancellableSleep.sleep(for: deadline)
             return [:]
         }
     }
