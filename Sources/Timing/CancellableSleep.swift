@@ -1,3 +1,5 @@
+// Folder Timing: a sleep whose cancellation releases its timer, and that timer.
+
 /// A sleep whose cancellation releases its timer at once.
 ///
 /// `Task.sleep` on Linux enqueues a job with the wake-up time; cancelling the sleep resumes the caller but leaves that
