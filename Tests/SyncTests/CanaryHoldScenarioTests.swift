@@ -77,7 +77,7 @@ struct CanaryHoldScenarioTests {
             scenario.sim.resetRequests()
             let previews = try await engine.preview(.trackedBranch)
             #expect(previews.first?.objects.map(\.identity) == [], "\(previews)")
-            #expect(scenario.writeCalls().isEmpty, "a preview only asks for dry-runs")
+            #expect(scenario.writeCalls().isEmpty, "the held canary is unchanged: not even a dry-run is asked for")
 
             let diff = try await scenario.mooring("diff")
             #expect(diff.status == 0, "\(diff.stdout)\(diff.stderr)")
