@@ -8,8 +8,8 @@ import SystemPackage
 /// an argv (never a shell), a deadline, output captured up to a limit.
 ///
 /// The program starts in a session of its own, so on timeout or cancellation its whole process group — the program
-/// and anything it started, such as kubectl's exec credential plugins — is killed with SIGKILL, and ``run()``
-/// returns only after the program was reaped. Standard input comes from a file the child inherits, never from a
+/// and anything it started, such as kubectl's exec credential plugins — is killed with SIGKILL (after SIGTERM and
+/// ``stopGracePeriod``, when one is set), and ``run()`` returns only after the program was reaped. Standard input comes from a file the child inherits, never from a
 /// pipe this process writes to (swift-subprocess issue #367: a child exiting early would otherwise raise SIGPIPE or
 /// trap here).
 public struct ChildProcess: Sendable {
