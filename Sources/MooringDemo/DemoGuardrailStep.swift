@@ -1,10 +1,5 @@
 import ChildProcess
-import Cluster
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The live-guardrail part of `mooring demo`: fraud-detector's canary 13 gets a canary analysis by pull request, and
 /// the real daemon pieces watch it — `mooring run` (this binary) queries a real Prometheus, which scrapes the
