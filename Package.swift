@@ -137,6 +137,7 @@ let package = Package(
                 "Sync", "Cluster", "KubeSim", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),

@@ -9,8 +9,8 @@ import Timing
 /// an argv (never a shell), a deadline, output captured up to a limit.
 ///
 /// The program starts in a session of its own, so on timeout or cancellation its whole process group — the program
-/// and anything it started, such as kubectl's exec credential plugins — is killed with SIGKILL, and ``run()``
-/// returns only after the program was reaped. Standard input comes from a file the child inherits, never from a
+/// and anything it started, such as kubectl's exec credential plugins — is killed with SIGKILL (after SIGTERM and
+/// ``stopGracePeriod``, when one is set), and ``run()`` returns only after the program was reaped. Standard input comes from a file the child inherits, never from a
 /// pipe this process writes to (swift-subprocess issue #367: a child exiting early would otherwise raise SIGPIPE or
 /// trap here).
 public struct ChildProcess: Sendable {
@@ -27,6 +27,10 @@ public struct ChildProcess: Sendable {
     public var outputLimit: Int
     /// The most bytes kept of standard error; more stops the program.
     public var errorOutputLimit: Int
+    /// How long a stopped program (cancelled, or past its deadline) gets to exit after SIGTERM to its process group
+    /// before SIGKILL; zero (the default) sends SIGKILL at once. For a server run for a while, such as `mooring run`
+    /// in the demo, that shuts down cleanly on SIGTERM.
+    public var stopGracePeriod: Duration = .zero
 
     public init(
         _ executable: String,
@@ -93,11 +97,13 @@ public struct ChildProcess: Sendable {
     private func configuration() -> Configuration {
         var platformOptions = PlatformOptions()
         platformOptions.createSession = true
-        // SIGKILL the whole group at once: nothing Mooring runs needs a graceful shutdown, and a grandchild that
-        // outlived a SIGTERM to its parent alone would be left behind.
-        platformOptions.teardownSequence = [
-            .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .seconds(1))
-        ]
+        // SIGKILL the whole group (after SIGTERM and a grace period, when one is given): a grandchild that outlived
+        // a signal to its parent alone would be left behind.
+        let kill = TeardownStep.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .seconds(1))
+        platformOptions.teardownSequence =
+            stopGracePeriod > .zero
+            ? [.send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: stopGracePeriod), kill]
+            : [kill]
         var updates: [Environment.Key: String?] = [:]
         for (name, value) in environment { updates[Environment.Key(stringLiteral: name)] = value }
         return Configuration(

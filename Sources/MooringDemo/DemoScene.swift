@@ -70,6 +70,26 @@ struct DemoScene: Sendable {
         return target
     }
 
+    /// Shows the InferenceServices: each one's stable and canary version, the canary's traffic, and readiness.
+    func showInferenceServices() async throws {
+        try await kubectl([
+            "get", "inferenceservices", "-n", "ml-prod", "-o",
+            #"custom-columns=NAME:.metadata.name,STABLE:.metadata.annotations.mooring\.dev/stable-version,"#
+                + #"CANARY:.metadata.annotations.mooring\.dev/canary-version,"#
+                + #"TRAFFIC:.spec.predictor.canaryTrafficPercent,READY:.status.conditions[?(@.type=="Ready")].status"#,
+        ])
+    }
+
+    /// Adds `text` at the end of a file of the working copy, as an editor would.
+    func append(_ text: String, to path: String) throws {
+        let file = "\(repository)/\(path)"
+        try (String(contentsOfFile: file, encoding: .utf8) + text).write(
+            toFile: file,
+            atomically: true,
+            encoding: .utf8
+        )
+    }
+
     /// Changes a file of the working copy, as an editor would; `old` must occur in it.
     func edit(_ path: String, replacing old: String, with new: String) throws {
         let file = "\(repository)/\(path)"

@@ -6,7 +6,8 @@ import Sync
 
 /// The story `mooring demo` tells, step by step, on a KubeSim in this process and a git repository in the
 /// workspace: each step announced, then shown with what Mooring prints for it — the code of `validate`, `sync`,
-/// `diff` and `history`, not subprocesses of `mooring`.
+/// `diff`, `status` and `history`, not subprocesses of `mooring`; only the live guardrails run the daemon itself,
+/// `mooring run`, as a child process (``DemoGuardrailStep``).
 struct DemoStory: Sendable {
     let workspace: DemoWorkspace
     let tools: DemoTools
@@ -72,12 +73,7 @@ struct DemoStory: Sendable {
         let first = try await scene.sync(engine, expecting: .applied)
         for object in first.applied { console.say("  created \(object)") }
         try await scene.kubectl(["get", "deployments", "-n", "ml-prod", "-L", "mooring.dev/version"])
-        try await scene.kubectl([
-            "get", "inferenceservices", "-n", "ml-prod", "-o",
-            #"custom-columns=NAME:.metadata.name,STABLE:.metadata.annotations.mooring\.dev/stable-version,"#
-                + #"CANARY:.metadata.annotations.mooring\.dev/canary-version,"#
-                + #"TRAFFIC:.spec.predictor.canaryTrafficPercent,READY:.status.conditions[?(@.type=="Ready")].status"#,
-        ])
+        try await scene.showInferenceServices()
 
         try await console.step(4, "A pull request promotes fraud-detector 13 from a 10% canary to stable; preview it")
         let branch = "promote-fraud-detector-13"
@@ -121,7 +117,9 @@ struct DemoStory: Sendable {
         try await scene.sync(engine, expecting: .refused)
         try await scene.kubectl(["get", "deployment/churn-predictor", "-n", "ml-prod", "-L", "mooring.dev/version"])
 
-        try await console.step(9, "The audit trail: which commit and model versions went live, when, by whom")
+        try await DemoGuardrailStep(scene: scene, workspace: workspace, tools: tools, commands: commands).tell(9)
+
+        try await console.step(10, "The audit trail: which commit and model versions went live, when, by whom")
         console.command("mooring history --config mooring.yaml")
         try await commands.history(["--config", "mooring.yaml"])
         console.flush()

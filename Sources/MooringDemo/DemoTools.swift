@@ -5,6 +5,8 @@ import Sync
 struct DemoTools: Sendable {
     let git: String
     let kubectl: String
+    /// This program, `mooring`, which the demo also runs as the daemon (`mooring run`).
+    let mooring: String
 
     /// Where kubectl is when it is not on `PATH`: the usual place of a distribution's package.
     static let fallbackKubectl = "/usr/bin/kubectl"
@@ -34,6 +36,7 @@ struct DemoTools: Sendable {
                     + "from the Kubernetes apt repository) or name it with --kubectl PATH"
             )
         }
-        return DemoTools(git: git, kubectl: kubectl)
+        let mooring = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "mooring"
+        return DemoTools(git: git, kubectl: kubectl, mooring: mooring)
     }
 }

@@ -14,8 +14,10 @@ struct DemoCommand: AsyncParsableCommand {
             repository holding the example deploy folder; then validates the folder, deploys it, previews a \
             pull request as the markdown a PR comment gets, merges and syncs it, heals a change made by hand \
             with kubectl scale, rolls back with git revert, refuses a model version that fails its metric gate, \
-            and shows the audit trail. Needs git and kubectl; no cluster and no configuration. It touches \
-            nothing outside one temporary folder (under TMPDIR), removed at the end, on failure and on Ctrl-C.
+            lets `mooring run` abort a canary whose error rate climbs (queried from a real Prometheus on \
+            127.0.0.1; skipped, saying so, when prometheus is not installed), and shows the audit trail. Needs \
+            git and kubectl; no cluster and no configuration. It touches nothing outside one temporary folder \
+            (under TMPDIR), removed at the end, on failure and on Ctrl-C; what it started is stopped then too.
             Exit status: 0 the story ran, 1 a step went wrong, 2 git or kubectl is missing, 130 interrupted.
             """
     )
@@ -40,6 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
             commands: DemoCommands(
                 validate: { try await ValidateCommand.parse($0).run() },
                 history: { try HistoryCommand.parse($0).run() },
+                status: { try await StatusCommand.parse($0).run() },
                 summary: { SyncSummary.line(for: $0) }
             )
         )

@@ -100,6 +100,23 @@ struct ChildProcessTests {
         }
     }
 
+    @Test("with a grace period, a cancelled program gets SIGTERM first and may finish its work before it is reaped")
+    func gracefulStop() async throws {
+        try await withTemporaryDirectory { directory in
+            let started = directory.appendingPathComponent("started").path
+            let stopped = directory.appendingPathComponent("stopped").path
+            let script = #"trap 'echo done > "$2"; exit 0' TERM; touch "$1"; sleep 300 & wait"#
+            var process = shell(script, [started, stopped])
+            process.stopGracePeriod = .seconds(10)
+            let call = Task { try await process.run() }
+            try await waitUntil("the program started") { FileManager.default.fileExists(atPath: started) }
+            call.cancel()
+            let error = await #expect(throws: ChildProcessError.self) { try await call.value }
+            #expect(error?.code == .cancelled)
+            #expect((try? String(contentsOfFile: stopped, encoding: .utf8)) == "done\n", "its SIGTERM handler ran")
+        }
+    }
+
     @Test("output beyond the limit stops the program with outputTooLarge")
     func outputLimit() async throws {
         let process = shell("head -c 1000000 /dev/zero; sleep 300", outputLimit: 64 * 1024)

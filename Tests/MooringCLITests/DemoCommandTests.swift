@@ -60,12 +60,63 @@ struct DemoCommandTests {
             let afterGate = output.components(separatedBy: "[gate_failed]").last ?? ""
             let serving = afterGate.split(separator: "\n").first { $0.hasPrefix("churn-predictor ") }
             #expect(serving?.hasSuffix(" 7") == true, "the version label of the Deployment: \(afterGate)")
+            try Self.expectLiveGuardrails(in: output)
             // The audit trail.
             #expect(output.contains("fraud-detector (ml-prod): 12 + canary 13 (10%) → 13"), "\(output)")
             #expect(output.contains("drift (heal) Deployment.apps ml-prod/churn-predictor: spec.replicas by kubectl"))
             #expect(output.contains("  refused\n"), "\(output)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+            #expect(Self.processes(mentioning: temporary.path) == [], "left running")
         }
+    }
+
+    /// The command lines of running processes that name `path` — the demo's `mooring run` and Prometheus name files
+    /// of its workspace.
+    private static func processes(mentioning path: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { $0.allSatisfy(\.isNumber) }.compactMap { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return line.contains(path) ? line : nil
+        }
+    }
+
+    /// The live-guardrail step: with Prometheus installed, `mooring run` aborts the canary whose error rate climbs,
+    /// and the cluster, `mooring status`, the model page and the audit trail show it; without, the step says so.
+    private static func expectLiveGuardrails(in output: String) throws {
+        let step = try #require(
+            output.components(separatedBy: "\n9. A canary watched live").dropFirst().first?
+                .components(separatedBy: "\n10. The audit trail").first,
+            "the live-guardrail step, before the audit trail: \(output)"
+        )
+        guard PrometheusServer.isInstalled else {
+            #expect(step.contains("Prometheus is not installed, so this step is skipped"), "\(step)")
+            return
+        }
+        // The canary's error rate climbs; the daemon's check reads each value through Prometheus.
+        for reading in ["0.004 (max 0.02): pass", "0.011 (max 0.02): pass", "0.019 (max 0.02): pass"] {
+            #expect(step.contains("the daemon's check: error-rate \(reading)"), "\(step)")
+        }
+        // The abort, named by check, value and bound, in the events `mooring status` shows.
+        #expect(
+            step.contains(
+                "[canary_aborted] ml-prod/fraud-detector: canary 13 aborted and taken out of traffic: "
+                    + "error-rate measured 0.031, above max 0.02"
+            ),
+            "\(step)"
+        )
+        #expect(step.contains("analysis of 13: aborted after "), "mooring status shows the analysis: \(step)")
+        #expect(step.contains("check   error-rate 0.031 (max 0.02): fail (2 in a row)"), "\(step)")
+        // In the cluster, the canary has no traffic and the stable version is ready: it serves every request.
+        let service = step.split(separator: "\n").first { $0.hasPrefix("fraud-detector ") }
+        #expect(
+            service?.split(separator: " ") == ["fraud-detector", "12", "13", "0", "True"],
+            "kubectl: stable, canary, canary traffic, ready: \(step)"
+        )
+        #expect(step.contains("/models/default/ml-prod/fraud-detector, shows the same"), "\(step)")
+        // The audit trail has the abort: the canary's traffic to 0.
+        #expect(output.contains("fraud-detector (ml-prod): 12 + canary 13 (10%) → 12 + canary 13 (0%)"), "\(output)")
+        #expect(output.contains("canary 13 aborted: error-rate measured 0.031, above max 0.02"), "\(output)")
     }
 
     @Test("without kubectl, mooring demo exits 2 and says how to install it")
@@ -97,6 +148,20 @@ struct DemoCommandTests {
 
     @Test("Ctrl-C in the middle of the demo stops it and leaves nothing in TMPDIR")
     func interrupted() async throws {
+        try await interrupt(once: "3. First sync")
+    }
+
+    @Test(
+        "Ctrl-C while mooring run watches the canary stops the daemon and Prometheus, and leaves nothing in TMPDIR",
+        .enabled(if: PrometheusServer.isInstalled)
+    )
+    func interruptedWhileWatching() async throws {
+        try await interrupt(once: "$ mooring run --config mooring.yaml &")
+    }
+
+    /// Runs `mooring demo`, sends SIGINT once its output has `marker`, and checks that it stopped everything it
+    /// started and removed its workspace.
+    private func interrupt(once marker: String) async throws {
         try await withTemporaryDirectory { directory in
             let temporary = directory.appendingPathComponent("tmp")
             try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
@@ -107,12 +172,13 @@ struct DemoCommandTests {
                 environment: ["TMPDIR": temporary.path, "PATH": Self.path, "NO_COLOR": "1"]
             )
             let read = { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
-            try await waitUntil("the first sync to start") { read().contains("3. First sync") }
+            try await waitUntil("\(marker) in the output") { read().contains(marker) }
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).count == 1)
             kill(process.pid, SIGINT)
             try await waitUntil("mooring demo to exit") { !process.isRunning }
             #expect(read().contains("interrupted (SIGINT)"), "\(read())")
             #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+            #expect(Self.processes(mentioning: temporary.path) == [], "left running")
         }
     }
 
