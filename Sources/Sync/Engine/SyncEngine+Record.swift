@@ -6,6 +6,59 @@ import MooringCore
 import Reconciler
 
 extension SyncEngine {
+    /// The record stage (`refusedCommit`: the commit refused while `planned` is its fallback): the outcome, the journal and the audit trail, the cluster's inventory, the report.
+    func recorded(
+        _ planned: PlannedSync,
+        _ writes: SyncWrites,
+        refusedCommit: CommitID?,
+        ownership: inout Ownership,
+        state targetState: inout TargetState,
+        run: inout TargetRun
+    ) async -> TargetReport {
+        let (desired, plan, decision) = (planned.desired, planned.plan, planned.decision)
+        let outcome = TargetReport.Outcome(
+            refused: refusedCommit != nil,
+            failed: writes.applied.failed || run.events.contains { $0.name == .syncFailed },
+            conflicts: !writes.applied.conflicts.isEmpty,
+            healthy: writes.healthy,
+            wroteSomething: writes.wroteSomething,
+            driftLeft: !Self.drifted(plan, decision: decision).isEmpty
+        )
+        record(outcome, planned: planned, writes: writes, state: &targetState, run: &run)
+        let desiredIdentities = Set(desired.resources.map(\.identity))
+        let kept = planned.adopted.filter {
+            !writes.pruned.contains($0) && (desiredIdentities.contains($0) || planned.stillLive.contains($0))
+        }
+        _ = await writeOwnership(
+            Set(targetState.inventory.map(\.identity)).union(kept),
+            over: &ownership,
+            target: run.target.name,
+            run: &run
+        )
+        state?[run.target.name] = targetState
+        if !desired.isFallback, writes.applied.succeeded {
+            inventoryTrusted = true
+            memory.serving(desired.models, from: desired.commit, on: run.target.name)
+        }
+        var report = run.report(
+            outcome,
+            commit: desired.commit,
+            refusedCommit: refusedCommit,
+            applied: writes.applied.applied.sorted(),
+            pruned: writes.pruned
+        )
+        report.decision = decision
+        report.pruneDecision = writes.pruneDecision
+        report.driftedObjects = Self.drifted(plan, decision: decision)
+        return report
+    }
+
+    /// The objects left drifted under `drift: alert`: found now, or found before and not moved since.
+    static func drifted(_ plan: Plan, decision: SyncDecision) -> [ObjectIdentity] {
+        let persisting = plan.items.filter { $0.action == .unchanged && $0.previous?.reportedDrift != nil }
+        return Set(decision.alerted.map(\.identity) + persisting.map(\.identity)).sorted()
+    }
+
     /// Updates the target's journal state from what the sync did — the inventory, the last applied commit and its
     /// models, the backoff — and, when the sync wrote something, raised an alert or changed a model, appends its
     /// history line.
