@@ -44,8 +44,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Timing",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ChildProcess",
             dependencies: [
+                "Timing",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
@@ -102,6 +107,7 @@ let package = Package(
             name: "MooringDaemon",
             dependencies: [
                 "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore", "CMalloc", "Analysis", "Manifests",
+                "Timing",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -214,6 +220,11 @@ let package = Package(
         .testTarget(
             name: "KubeSimTests",
             dependencies: ["KubeSim", "MooringCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TimingTests",
+            dependencies: ["Timing", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -3,6 +3,7 @@
 import Glibc
 import Subprocess
 import SystemPackage
+import Timing
 
 /// One program run the way Mooring runs every child process — kubectl, the signature verifiers, the demo's git:
 /// an argv (never a shell), a deadline, output captured up to a limit.
@@ -73,7 +74,7 @@ public struct ChildProcess: Sendable {
                     )
                 }
                 group.addTask {
-                    try await Task.sleep(for: timeout)
+                    try await CancellableSleep.sleep(for: timeout)
                     return nil
                 }
                 // The first to finish wins; cancelling the run kills the process group, and leaving the group

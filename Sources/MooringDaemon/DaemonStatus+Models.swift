@@ -14,3 +14,12 @@ extension DaemonStatus {
         return (model, renderedModels[target]?["\(namespace)/\(name)"])
     }
 }
+
+extension DaemonStatus {
+    /// What the last recorded sync of `target` reports serving — the rendered models of its last applied commit
+    /// (``judgedModels``) and that commit — for the live guardrails; `nil` until a sync's report carries them all.
+    func serving(on target: String) -> (models: [ModelSummary], lastAppliedCommit: String?)? {
+        guard let models = judgedModels[target] else { return nil }
+        return (models, targets.first { $0.name == target }?.lastAppliedCommit)
+    }
+}

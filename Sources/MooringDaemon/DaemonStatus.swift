@@ -26,6 +26,9 @@ public actor DaemonStatus {
     /// The models of each target's last applied commit as rendered, by `namespace/name`, with the records of their
     /// serving versions and their gates: what the model pages show.
     private(set) var renderedModels: [String: [String: ModelSummary]] = [:]
+    /// Per target, every model its last applied commit serves, as rendered (namespace and name order), once the report
+    /// carries each of them: what the live guardrails judge. Missing while a served model's rendering is unknown.
+    private(set) var judgedModels: [String: [ModelSummary]] = [:]
     private let listening = AsyncStream<Void>.makeStream()
     /// The sync in progress: one past its deadline fails `/healthz` and `/readyz`, and `/status` says what is stuck.
     public nonisolated let syncs: SyncWatch
@@ -57,6 +60,10 @@ public actor DaemonStatus {
                 targetReport.served.compactMap(\.summary).map { ($0.qualifiedName, $0) },
                 uniquingKeysWith: { first, _ in first }
             )
+            let summaries = targetReport.served.compactMap(\.summary)
+            judgedModels[targetReport.target] =
+                summaries.count == targetReport.served.count
+                ? summaries.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) } : nil
         }
         let runEvents = report.events.map { (target: String?.none, event: $0) }
         let targetEvents = report.targets.flatMap { target in target.events.map { (target: target.target, event: $0) } }

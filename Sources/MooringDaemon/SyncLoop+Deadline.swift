@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Sync
+import Timing
 
 extension SyncLoop {
     /// One sync, cancelled at its deadline, at a graceful shutdown, or when the elector reports the Lease lost; the
@@ -20,7 +21,7 @@ extension SyncLoop {
         let report = await withTaskCancellationOrGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { [deadline, logger] in
-                    guard (try? await Task.sleep(for: deadline)) != nil else { return }
+                    guard (try? await CancellableSleep.sleep(for: deadline)) != nil else { return }
                     let stuck = syncs.overdue()?.description ?? "a sync is past its deadline"
                     logger.error("\(stuck); cancelling it")
                     stop(.deadline(deadline))

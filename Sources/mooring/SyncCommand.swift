@@ -50,7 +50,7 @@ struct SyncCommand: AsyncParsableCommand {
             throw CommandFailure.configuration(error)
         }
         let engine = try await SyncEngine.open(configuration)
-        let report = await engine.sync(dryRun: dryRun, ignoringBackoff: true)
+        let report = await engine.sync(dryRun ? .dryRun : .apply, ignoringBackoff: true)
         for target in report.targets {
             print(dryRun ? PlanText.lines(for: target).joined(separator: "\n") : SyncSummary.line(for: target))
         }

@@ -62,6 +62,21 @@ struct SyncDecisionRulesTests {
         #expect(!Backoff.waits(Self.commit, state: applied, now: Self.now), "applied: its health is re-checked")
     }
 
+    @Test(
+        "a change in the canary holds does not wait out the backoff; an applied unhealthy commit is re-checked after it"
+    )
+    func backoffAndHolds() {
+        let state = TargetState(unhealthyCommit: Self.commit.hex, unhealthyAttempts: 1, retryAfter: Self.now + 30)
+        #expect(!Backoff.waits(Self.commit, state: state, now: Self.now, holdsChanged: true))
+        #expect(Backoff.waits(Self.commit, state: state, now: Self.now, holdsChanged: false))
+        var applied = state
+        applied.lastAppliedCommit = Self.commit.hex
+        #expect(!Backoff.rechecksHealth(of: Self.commit, state: applied, now: Self.now, ignoringBackoff: false))
+        #expect(Backoff.rechecksHealth(of: Self.commit, state: applied, now: Self.now + 30, ignoringBackoff: false))
+        #expect(Backoff.rechecksHealth(of: Self.commit, state: applied, now: Self.now, ignoringBackoff: true))
+        #expect(!Backoff.rechecksHealth(of: Self.commit, state: state, now: Self.now + 30, ignoringBackoff: false))
+    }
+
     @Test("each failure of the same commit extends the backoff; a success clears it")
     func backoffRecord() {
         var state = TargetState()

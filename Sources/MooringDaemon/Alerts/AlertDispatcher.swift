@@ -6,6 +6,7 @@ public import Logging
 public import ServiceLifecycle
 public import Sync
 import Synchronization
+import Timing
 
 /// Posts the events of every sync to the alert webhook (`alerts.webhookUrlFile`) in `alerts.format`, without ever
 /// holding up a sync.
@@ -161,7 +162,7 @@ public final class AlertDispatcher: Service, Sendable {
         await Race.first {
             await self.deliverQueued()
         } or: {
-            try? await Task.sleep(for: timeout)
+            try? await CancellableSleep.sleep(for: timeout)
         }
         close(before: "exit")
     }

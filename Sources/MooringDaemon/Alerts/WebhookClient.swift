@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Timing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -46,7 +47,7 @@ struct WebhookClient: Sendable {
         return await Race.first {
             await Self.send(prepared, through: session)
         } or: {
-            try? await Task.sleep(for: timeout)
+            try? await CancellableSleep.sleep(for: timeout)
             return .noAnswer(reason: "no answer within \(timeout.components.seconds)s")
         }
     }

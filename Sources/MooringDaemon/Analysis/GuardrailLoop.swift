@@ -4,6 +4,7 @@ import Logging
 import Manifests
 import ServiceLifecycle
 import Sync
+import Timing
 
 /// The live model guardrails, beside the sync loop: every second it runs the checks that are due — a model's
 /// canary analysis every `spec.analysis.interval` while its canary serves, its monitors on the stable version every
@@ -42,8 +43,9 @@ struct GuardrailLoop: Service {
 
     /// One pass over the models of `target`: the checks due are run and judged, the state kept, the events raised.
     private func step(_ target: TargetSettings, book: inout GuardrailBook) async {
-        let journal = await engine.journalState(of: target.name)
-        guard let models = journal?.renderedModels else { return }
+        // What serves, as the last sync's report says (nothing until the first sync of the target is recorded).
+        guard let serving = await status.serving(on: target.name) else { return }
+        let (models, lastAppliedCommit) = serving
         let store = GuardrailStore(configuration: configuration, target: target, logger: logger)
         if book.saved[target.name] == nil {
             do {
@@ -106,7 +108,7 @@ struct GuardrailLoop: Service {
             book.saveProblem[target.name] = nil
         }
         for (model, progress) in aborted {
-            await recordAbort(of: model, progress, target: target.name, commit: journal?.lastAppliedCommit)
+            await recordAbort(of: model, progress, target: target.name, commit: lastAppliedCommit)
         }
         for event in raised { event.log(to: logger) }
         if !raised.isEmpty { alerts?.submit(raised) }
@@ -132,7 +134,7 @@ struct GuardrailLoop: Service {
         return await Race.first {
             await runner.measure(checks, variables: variables, subject: subject)
         } or: {
-            try? await Task.sleep(for: deadline)
+            try? await CancellableSleep.sleep(for: deadline)
             return [:]
         }
     }

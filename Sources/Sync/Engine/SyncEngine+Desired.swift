@@ -88,10 +88,9 @@ extension SyncEngine {
             refuse(commit, state: state, run: &run, summary: error.message, diagnostics: [])
             return .refused(fallback: fallback)
         }
-        let previousFiles = await lastAppliedFiles(of: target, state: state)
-        let scopes: KindScopeSource
+        let result: ValidationResult
         do {
-            scopes = try await clusterScopes(for: target)
+            result = try await validate(snapshot.files, for: target, state: state)
         } catch {
             run.raise(
                 SyncEvent(
@@ -103,34 +102,34 @@ extension SyncEngine {
             )
             return fallback.map { .ready($0) } ?? .unavailable
         }
-        let builder = DesiredStateBuilder(policy: configuration.validationPolicy(for: target), scopes: scopes)
-        do {
-            let desired = try builder.build(files: snapshot.files, previousFiles: previousFiles)
-            return .ready(
-                DesiredSnapshot(
-                    resources: desired.resources,
-                    models: desired.models,
-                    driftOverrides: desired.driftOverrides,
-                    commit: commit,
-                    commitInfo: info,
-                    isFallback: false
-                )
-            )
-        } catch {
-            refuse(
-                commit,
-                state: state,
-                run: &run,
-                summary: "\(error.diagnostics.count) problem(s) in \(error.filesWithProblems.count) file(s)",
-                diagnostics: error.diagnostics
-            )
+        guard let desired = result.desiredState else {
+            let problems = result.report.diagnostics
+            let summary = "\(problems.count) problem(s) in \(result.report.filesWithProblems.count) file(s)"
+            refuse(commit, state: state, run: &run, summary: summary, diagnostics: problems)
             return .refused(fallback: fallback)
         }
+        return .ready(DesiredSnapshot(desired, commit: commit, commitInfo: info))
+    }
+
+    /// The validation every mode shares (a sync, a dry run, a preview): `files` for `target` validated under the host
+    /// policy, against the cluster's scope of each kind and the files of the last applied commit, and rendered when
+    /// they are valid. Throws when the cluster's API resources cannot be read.
+    func validate(
+        _ files: [SourceFile],
+        for target: TargetSettings,
+        state: TargetState
+    ) async throws(ClusterError) -> ValidationResult {
+        let previousFiles = await lastAppliedFiles(of: target, state: state)
+        let scopes = try await clusterScopes(for: target)
+        return DesiredStateBuilder(policy: configuration.validationPolicy(for: target), scopes: scopes).validate(
+            files: files,
+            previousFiles: previousFiles
+        )
     }
 
     /// The files of `target`'s last applied commit, which a new commit is validated against (what changed), while the
     /// mirror holds them.
-    func lastAppliedFiles(of target: TargetSettings, state: TargetState) async -> [SourceFile]? {
+    private func lastAppliedFiles(of target: TargetSettings, state: TargetState) async -> [SourceFile]? {
         guard let last = state.lastAppliedCommit.flatMap(CommitID.init) else { return nil }
         return try? await mirror.snapshot(of: last, folder: target.path).files
     }

@@ -7,7 +7,7 @@ import Reconciler
 extension SyncEngine {
     /// The live-state and plan stages: the cluster's inventory adopted into the journal's, the live objects read
     /// (`early`: a list taken while the commit was rendered), the plan made, objects that moved checked for drift,
-    /// and the decision. `nil` when the cluster could not be read (a `sync_failed` event, and outside a dry run a
+    /// and the decision. `nil` when the cluster could not be read (a `sync_failed` event, and in `.apply` mode a
     /// history line).
     func plan(
         _ desired: DesiredSnapshot,
@@ -16,7 +16,7 @@ extension SyncEngine {
         cluster: ClusterClient,
         state targetState: inout TargetState,
         run: inout TargetRun,
-        dryRun: Bool
+        mode: SyncMode
     ) async -> PlannedSync? {
         let policy = run.target.policy.reconcilePolicy(overrides: desired.driftOverrides)
         if case .unreadable(let reason) = ownership {
@@ -44,10 +44,10 @@ extension SyncEngine {
             )
             planned = (plan, Planner.decide(plan, drifts: drifts), Set(live.keys))
         } catch {
-            failedReading(error, desired: desired, run: &run, dryRun: dryRun)
+            failedReading(error, desired: desired, run: &run, mode: mode)
             return nil
         }
-        reportDrift(planned.decision, state: &targetState, run: &run, dryRun: dryRun)
+        reportDrift(planned.decision, state: &targetState, run: &run, mode: mode)
         var trusted = inventoryTrusted && !desired.isFallback
         if case .unreadable = ownership { trusted = false }
         return PlannedSync(
@@ -62,8 +62,8 @@ extension SyncEngine {
     }
 
     /// Raises `sync_failed` for a cluster that could not be read (unless the sync was abandoned, which said so) and,
-    /// outside a dry run, records it in the audit trail.
-    private func failedReading(_ error: ClusterError, desired: DesiredSnapshot, run: inout TargetRun, dryRun: Bool) {
+    /// in `.apply` mode, records it in the audit trail.
+    private func failedReading(_ error: ClusterError, desired: DesiredSnapshot, run: inout TargetRun, mode: SyncMode) {
         if !run.stopsHere() {
             run.raise(
                 SyncEvent(
@@ -75,18 +75,18 @@ extension SyncEngine {
             )
         }
         let message = run.events.last { $0.name == .syncFailed }?.message ?? error.message
-        if !dryRun { appendHistory(failedEntry(desired, message: message, run: run), run: &run) }
+        if mode.writes { appendHistory(failedEntry(desired, message: message, run: run), run: &run) }
     }
 
     /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the
     /// drift last reported for that object.
-    private func reportDrift(_ decision: SyncDecision, state: inout TargetState, run: inout TargetRun, dryRun: Bool) {
+    private func reportDrift(_ decision: SyncDecision, state: inout TargetState, run: inout TargetRun, mode: SyncMode) {
         for drift in decision.healed {
             run.raise(
                 SyncEvent(
                     .driftHealed,
                     .info,
-                    "\(dryRun ? "would heal" : "healing") drift of \(drift.summary)",
+                    "\(mode.writes ? "healing" : "would heal") drift of \(drift.summary)",
                     fields: drift.eventFields
                 )
             )
@@ -95,7 +95,7 @@ extension SyncEngine {
             let index = state.inventory.firstIndex { $0.identity == drift.identity }
             guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
             run.raise(SyncEvent(.drift, .warning, "drift of \(drift.summary) (alert only)", fields: drift.eventFields))
-            if !dryRun, let index { state.inventory[index].reportedDrift = drift.fingerprint }
+            if mode.writes, let index { state.inventory[index].reportedDrift = drift.fingerprint }
         }
     }
 }

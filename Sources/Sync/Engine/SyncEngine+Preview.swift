@@ -49,6 +49,8 @@ extension SyncEngine {
         return [target]
     }
 
+    /// One target's preview: the same desired-state, canary-hold and live-plan stages as a sync, then a server-side
+    /// dry-run of every object the plan would write.
     private func preview(
         _ target: TargetSettings,
         commit: CommitID?,
@@ -63,62 +65,72 @@ extension SyncEngine {
         case .success(let valid): desired = valid
         case .failure(let report): return TargetPreview(target: target.name, source: label, validation: report)
         }
-        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
-        let reconcilePolicy = target.policy.reconcilePolicy(overrides: desired.driftOverrides)
+        let rule = CanaryHoldRule(resources: desired.resources, models: desired.models, isFallback: false)
+        let held = rule.holding(try await abortedCanaries(of: target, for: rule))
+        let objects: [ObjectPreview]
         do {
-            let (plan, _) = try await livePlan(
-                desired.resources,
+            objects = try await previewObjects(
+                held,
+                overrides: desired.driftOverrides,
+                of: target,
                 commit: commit?.hex ?? "local",
-                inventory: state.inventory,
-                policy: reconcilePolicy,
-                atRest: { seal?.sealed($0) ?? $0 },
-                cluster: cluster
-            )
-            var objects = try await previewObjects(
-                plan,
-                desired: desired,
-                cluster: cluster,
-                fieldManager: target.cluster.fieldManager
-            )
-            let pruneDecision = PruneGuard.decide(
-                candidates: plan.pruneCandidates,
-                desiredCount: desired.resources.count,
-                appliesSucceeded: true,
-                inventoryTrusted: true,
-                policy: reconcilePolicy
-            )
-            objects += pruneDecision.prune.map { ObjectPreview(identity: $0.identity, action: .prune) }
-            objects += pruneDecision.blocked.map {
-                ObjectPreview(
-                    identity: $0.resource.identity,
-                    action: .keep,
-                    note: "prune blocked: \($0.reason.explanation)"
-                )
-            }
-            return TargetPreview(
-                target: target.name,
-                source: label,
-                objects: objects,
-                models: HistoryEntry.modelChanges(from: state.models, to: ModelState.serving(desired.models))
+                state: state,
+                seal: seal
             )
         } catch {
             throw SyncError(code: .cluster, message: "reading the cluster failed: \(error.message)")
         }
+        return TargetPreview(
+            target: target.name,
+            source: label,
+            objects: objects,
+            models: HistoryEntry.modelChanges(from: state.models, to: ModelState.serving(desired.models))
+        )
     }
 
-    /// The desired-state stage of a preview: the files of `source` (or of `commit`) for `target`, validated under
-    /// the host policy against the cluster's scope of each kind; the validation report when they do not validate.
+    /// The live-state and plan stages of a preview of `resources`, and what the plan would do to each object: the
+    /// writes as server-side dry-runs show them, then the prunes and the prunes the guard blocks.
+    private func previewObjects(
+        _ resources: [Resource],
+        overrides: [ObjectIdentity: DriftPolicy],
+        of target: TargetSettings,
+        commit: String,
+        state: TargetState,
+        seal: SecretSeal?
+    ) async throws(ClusterError) -> [ObjectPreview] {
+        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
+        let policy = target.policy.reconcilePolicy(overrides: overrides)
+        let (plan, _) = try await livePlan(
+            resources,
+            commit: commit,
+            inventory: state.inventory,
+            policy: policy,
+            atRest: { seal?.sealed($0) ?? $0 },
+            cluster: cluster
+        )
+        let written = try await previewWrites(plan, cluster: cluster, fieldManager: target.cluster.fieldManager)
+        let pruneDecision = PruneGuard.decide(
+            candidates: plan.pruneCandidates,
+            desiredCount: resources.count,
+            appliesSucceeded: true,
+            inventoryTrusted: true,
+            policy: policy
+        )
+        return written + ObjectPreview.prunes(pruneDecision)
+    }
+
+    /// The desired-state stage of a preview: the files of `source` (or of `commit`) for `target`, validated as a sync
+    /// validates them; the validation report when they do not validate.
     private func validated(
         _ target: TargetSettings,
         commit: CommitID?,
         source: PreviewSource,
         state: TargetState
     ) async throws(SyncError) -> Result<DesiredState, ValidationReport> {
-        let policy = configuration.validationPolicy(for: target)
         let files: [SourceFile]
         do {
             if case .folder(let path) = source {
-                files = try LocalFolderReader(limits: policy.limits).read(at: path)
+                files = try LocalFolderReader(limits: configuration.validationPolicy(for: target).limits).read(at: path)
             } else if let commit {
                 files = try await mirror.snapshot(of: commit, folder: target.path).files
             } else {
@@ -129,32 +141,20 @@ extension SyncEngine {
         } catch {
             throw SyncError(code: .source, message: "\(error)")
         }
-        let previousFiles = await lastAppliedFiles(of: target, state: state)
-        let scopes: KindScopeSource
+        let result: ValidationResult
         do {
-            scopes = try await clusterScopes(for: target)
+            result = try await validate(files, for: target, state: state)
         } catch {
             throw SyncError(code: .cluster, message: "reading the cluster's API resources failed: \(error.message)")
         }
-        let result = DesiredStateBuilder(policy: policy, scopes: scopes).validate(
-            files: files,
-            previousFiles: previousFiles
-        )
         guard let desired = result.desiredState else { return .failure(result.report) }
         return .success(desired)
     }
 
-    /// Fields a preview leaves out: the object's identity (in the heading already) and the commit stamp.
-    static let previewHidden: Set<FieldPath> = [
-        "apiVersion", "kind", "metadata.name", "metadata.namespace",
-        FieldPath([.key("metadata"), .key("annotations"), .key(ObjectLabels.sourceCommit)]),
-    ]
-
     /// Dry-runs every object that would be written (forcing ownership where the policy heals) and
     /// diffs the result against the live object.
-    private func previewObjects(
+    private func previewWrites(
         _ plan: Plan,
-        desired: DesiredState,
         cluster: ClusterClient,
         fieldManager: String
     ) async throws(ClusterError) -> [ObjectPreview] {
@@ -175,75 +175,7 @@ extension SyncEngine {
             {
                 note = nil  // its namespace is created by the same sync
             }
-            return Self.preview(of: item, expected: result, note: note, fieldManager: fieldManager)
-        }
-    }
-
-    /// What `item` would change, as a dry-run (`expected`) says, with `note` (a problem the dry-run met).
-    private static func preview(
-        of item: PlanItem,
-        expected result: ApplyResult?,
-        note: String?,
-        fieldManager: String
-    ) -> ObjectPreview? {
-        let file = item.resource.annotations[ObjectLabels.sourceFile]
-        switch item.action {
-        case .unchanged:
-            return nil
-        case .create:
-            let shown = ObjectDiff.leaves(of: ObjectNormalizer.normalized(item.resource.object))
-                .filter { !Self.previewHidden.contains($0.path) }
-                .map { SecretRedaction.redact($0, kind: item.resource.kind) }
-            return ObjectPreview(
-                identity: item.identity,
-                action: .create,
-                changes: shown,
-                note: note,
-                sourceFile: file
-            )
-        case .update:
-            let changes: [FieldChange]
-            if let live = item.live, let server = result?.serverObject {
-                changes = ObjectDiff.changes(
-                    from: ObjectNormalizer.normalized(live),
-                    to: ObjectNormalizer.normalized(server)
-                )
-                .filter { !Self.previewHidden.contains($0.path) }
-                .map { SecretRedaction.redact($0, kind: item.resource.kind) }
-            } else {
-                changes = item.gitChanges ?? []
-            }
-            return ObjectPreview(
-                identity: item.identity,
-                action: .update,
-                changes: changes,
-                note: note,
-                sourceFile: file
-            )
-        case .verify, .recreate:
-            let drift =
-                item.action == .recreate
-                ? Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
-                : result?.serverObject.flatMap {
-                    DriftDetector.detect(
-                        identity: item.identity,
-                        expected: $0,
-                        live: item.live,
-                        mode: item.mode,
-                        fieldManager: fieldManager
-                    )
-                }
-            guard let drift else { return nil }
-            let changes = drift.fields.map { FieldChange(path: $0.path, before: $0.live, after: $0.desired) }
-            let who =
-                drift.managers.isEmpty ? nil : "changed in the cluster by \(drift.managers.joined(separator: ", "))"
-            return ObjectPreview(
-                identity: item.identity,
-                action: item.mode == .heal ? .heal : .drift,
-                changes: changes,
-                note: drift.kind == .deleted ? "deleted from the cluster" : who ?? note,
-                sourceFile: file
-            )
+            return ObjectPreview.planned(item, expected: result, note: note, fieldManager: fieldManager)
         }
     }
 }

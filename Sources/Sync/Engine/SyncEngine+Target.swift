@@ -6,72 +6,85 @@ import MooringCore
 import Reconciler
 
 extension SyncEngine {
-    /// One target, end to end: desired state → live state and plan → apply, prune, health → record. With `dryRun`,
-    /// it stops once the plan is decided.
-    func sync(_ target: TargetSettings, poll: PollResult?, dryRun: Bool, ignoringBackoff: Bool) async -> TargetReport {
+    /// One target, end to end: desired state → canary holds → live state and plan → apply, prune, health → record.
+    /// In `.dryRun` mode, it stops once the plan is decided.
+    func sync(_ target: TargetSettings, poll: PollResult?, mode: SyncMode, ignoringBackoff: Bool) async -> TargetReport
+    {
         var run = TargetRun(target: target, logger: logger, control: control)
         var targetState = state?[target.name] ?? TargetState()
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         // A commit that failed or was not healthy is not retried before its backoff ends: not
         // re-applied when its apply failed, not re-checked for health when it was applied.
-        let backoffApplies = !dryRun && !ignoringBackoff
-        let waits = backoffApplies && Backoff.waits(poll?.current, state: targetState, now: Date())
-        // The live list runs while the commit is read and rendered (unless this sync only waits out a backoff).
-        let inventory = waits ? [] : targetState.inventory
+        let backoffApplies = mode.writes && !ignoringBackoff
+        let mayWait = backoffApplies && Backoff.waits(poll?.current, state: targetState, now: Date())
+        // The live list runs while the commit is read and rendered (unless this sync is likely to wait out a backoff).
+        let inventory = mayWait ? [] : targetState.inventory
         async let early = Self.listEarly(inventory, cluster: cluster)
         async let ownershipRead = Self.readOwnership(
             of: target.name,
-            namespace: waits ? nil : configuration.inventory.namespace,
+            namespace: mayWait ? nil : configuration.inventory.namespace,
             cluster: cluster
         )
-        var desired: DesiredSnapshot
-        var refusedCommit: CommitID?
-        switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
-        case .ready(let snapshot):
-            desired = snapshot
-        case .refused(let fallback):
-            if !dryRun, let commit = poll?.current { recordRefusal(of: commit, state: &targetState, run: &run) }
-            guard let fallback else { return run.report(.refused, commit: nil, refusedCommit: poll?.current) }
-            refusedCommit = poll?.current
-            desired = fallback
-        case .unavailable:
-            return run.report(.failed, commit: nil)
+        let held: HeldDesiredState
+        switch await heldDesiredState(for: target, poll: poll, mode: mode, state: &targetState, run: &run) {
+        case .finished(let report): return report
+        case .next(let value): held = value
         }
-        // Live guardrails: a canary its analysis aborted stays out of traffic until git changes (Sync/Guardrails).
-        guard let held = await holdingAbortedCanaries(in: desired, run: &run) else {
-            return run.report(.failed, commit: desired.commit)
-        }
-        desired = held
+        let desired = held.desired
         run.commit = desired.commit
-        let backoffOver = ignoringBackoff || (targetState.retryAfter ?? .distantPast) <= Date()
-        if backoffApplies, Backoff.waits(desired.commit, state: targetState, now: Date()) {
-            run.repeated(
-                "commit \(desired.commit.short) failed; next attempt after \(targetState.retryAfter ?? Date())"
-            )
+        if mode.writes, waitsOutBackoff(held, applying: !ignoringBackoff, state: targetState, run: run) {
             return run.report(.waiting, commit: desired.commit)
         }
-        // Already applied, but not healthy: once its backoff is over, its health is checked again.
-        let rechecksHealth =
-            targetState.unhealthyCommit == desired.commit.hex && backoffOver
-            && targetState.lastAppliedCommit == desired.commit.hex
-        var ownership = await ownershipRead
-        let earlyList = await early
+        // Skipped while the sync was likely to wait; it does not (its canary holds changed): read now.
+        let namespace = configuration.inventory.namespace
+        let ownership =
+            await mayWait ? Self.readOwnership(of: target.name, namespace: namespace, cluster: cluster) : ownershipRead
+        return await planAndWrite(
+            held,
+            ownership: ownership,
+            early: await early,
+            cluster: cluster,
+            state: &targetState,
+            run: &run,
+            mode: mode,
+            ignoringBackoff: ignoringBackoff
+        )
+    }
+
+    /// The stages after the canary holds: live state and plan, then in `.apply` mode apply, prune, health and record.
+    private func planAndWrite(
+        _ held: HeldDesiredState,
+        ownership: Ownership,
+        early: EarlyList?,
+        cluster: ClusterClient,
+        state targetState: inout TargetState,
+        run: inout TargetRun,
+        mode: SyncMode,
+        ignoringBackoff: Bool
+    ) async -> TargetReport {
+        let desired = held.desired
         guard
             let planned = await plan(
                 desired,
                 ownership: ownership,
-                early: earlyList,
+                early: early,
                 cluster: cluster,
                 state: &targetState,
                 run: &run,
-                dryRun: dryRun
+                mode: mode
             )
         else { return run.report(.failed, commit: desired.commit) }
-        if dryRun { return plannedReport(planned, run: run) }
+        guard mode.writes else { return plannedReport(planned, run: run) }
+        var ownership = ownership
         guard
             let writes = await write(
                 planned,
-                rechecksHealth: rechecksHealth,
+                rechecksHealth: Backoff.rechecksHealth(
+                    of: desired.commit,
+                    state: targetState,
+                    now: Date(),
+                    ignoringBackoff: ignoringBackoff
+                ),
                 ownership: &ownership,
                 cluster: cluster,
                 state: &targetState,
@@ -81,11 +94,61 @@ extension SyncEngine {
         return await recorded(
             planned,
             writes,
-            refusedCommit: refusedCommit,
+            refusedCommit: held.refusedCommit,
             ownership: &ownership,
             state: &targetState,
             run: &run
         )
+    }
+
+    /// The desired-state and canary-hold stages: the state to sync to (the polled commit's, or the fallback while a
+    /// refused commit is reported), with the target's aborted canaries held out of traffic; the report when there is
+    /// nothing to sync to or the holds cannot be read.
+    private func heldDesiredState(
+        for target: TargetSettings,
+        poll: PollResult?,
+        mode: SyncMode,
+        state targetState: inout TargetState,
+        run: inout TargetRun
+    ) async -> StageResult<HeldDesiredState> {
+        var desired: DesiredSnapshot
+        var refusedCommit: CommitID?
+        switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
+        case .ready(let snapshot):
+            desired = snapshot
+        case .refused(let fallback):
+            if mode.writes, let commit = poll?.current { recordRefusal(of: commit, state: &targetState, run: &run) }
+            guard let fallback else {
+                return .finished(run.report(.refused, commit: nil, refusedCommit: poll?.current))
+            }
+            refusedCommit = poll?.current
+            desired = fallback
+        case .unavailable:
+            return .finished(run.report(.failed, commit: nil))
+        }
+        // Live guardrails: a canary its analysis aborted stays out of traffic until git changes (Sync/Guardrails).
+        guard let held = await holdingAbortedCanaries(in: desired, run: &run) else {
+            return .finished(run.report(.failed, commit: desired.commit))
+        }
+        return .next(HeldDesiredState(desired: held.desired, holds: held.holds, refusedCommit: refusedCommit))
+    }
+
+    /// Whether this sync leaves `held`'s commit alone until its backoff ends (when `applying` the backoff at all), and
+    /// notes the canary holds it met: a change in them is taken to the cluster at once, backoff or not.
+    private func waitsOutBackoff(
+        _ held: HeldDesiredState,
+        applying: Bool,
+        state targetState: TargetState,
+        run: TargetRun
+    ) -> Bool {
+        let holdsChanged = (heldCanaries[run.target.name] ?? []) != held.holds
+        heldCanaries[run.target.name] = held.holds
+        let commit = held.desired.commit
+        guard applying, Backoff.waits(commit, state: targetState, now: Date(), holdsChanged: holdsChanged) else {
+            return false
+        }
+        run.repeated("commit \(commit.short) failed; next attempt after \(targetState.retryAfter ?? Date())")
+        return true
     }
 
     /// Records a refused commit in the journal (and, the first time, in the audit trail), so it is reported once.

@@ -42,6 +42,8 @@ public actor SyncEngine {
     var control = SyncControl()
     /// What reports need beyond one sync: commit details, the rendered models serving, the drift last found.
     var memory = ReportMemory()
+    /// Per target, the aborted canaries its last sync held out of traffic (``HeldDesiredState/holds``).
+    var heldCanaries: [String: Set<CanaryHold>] = [:]
     /// Whether the mirror was maintained by this process yet (it is at the first sync, then after each fetch).
     var mirrorMaintained = false
     /// Why the mirror could not be repacked at its last maintenance, so that it is logged once.
@@ -71,7 +73,7 @@ public actor SyncEngine {
         }
     }
 
-    /// One full sync of every target. With `dryRun`, everything up to the decision runs (server-side
+    /// One full sync of every target. In `.dryRun` mode, everything up to the decision runs (server-side
     /// dry-runs included) and nothing is changed: no apply, no prune, no journal write.
     ///
     /// A commit that failed is retried only once its backoff has passed, so a daemon does not hammer a
@@ -81,7 +83,7 @@ public actor SyncEngine {
     /// wait ends): the sync is recorded as abandoned for the reason `control` gives, and its journal is saved.
     /// Before each write, `control`'s fence is checked.
     public func sync(
-        dryRun: Bool = false,
+        _ mode: SyncMode = .apply,
         ignoringBackoff: Bool = false,
         control: SyncControl = SyncControl()
     )
@@ -90,7 +92,7 @@ public actor SyncEngine {
         self.control = control
         defer { self.control = SyncControl() }
         do {
-            return try await holdingStateLock { await syncLocked(dryRun: dryRun, ignoringBackoff: ignoringBackoff) }
+            return try await holdingStateLock { await syncLocked(mode, ignoringBackoff: ignoringBackoff) }
         } catch {
             let event = SyncEvent(.syncFailed, .error, "no sync: \(error.message)")
             event.log(to: logger)
@@ -98,7 +100,7 @@ public actor SyncEngine {
         }
     }
 
-    private func syncLocked(dryRun: Bool, ignoringBackoff: Bool) async -> SyncReport {
+    private func syncLocked(_ mode: SyncMode, ignoringBackoff: Bool) async -> SyncReport {
         var events: [SyncEvent] = []
         do {
             try loadJournal(&events)
@@ -137,10 +139,10 @@ public actor SyncEngine {
         }
         var reports: [TargetReport] = []
         for target in configuration.targets {
-            reports.append(await sync(target, poll: poll, dryRun: dryRun, ignoringBackoff: ignoringBackoff))
+            reports.append(await sync(target, poll: poll, mode: mode, ignoringBackoff: ignoringBackoff))
         }
         reports = await completed(reports)
-        if !dryRun, let state, state != savedState {
+        if mode.writes, let state, state != savedState {
             do {
                 try journal.save(state)
                 savedState = state
@@ -149,7 +151,7 @@ public actor SyncEngine {
                 raise(SyncEvent(.syncFailed, .error, "the journal could not be saved: \(error.message)"), into: &events)
             }
         }
-        if !dryRun { await maintainMirror(after: poll) }
+        if mode.writes { await maintainMirror(after: poll) }
         return SyncReport(events: events, targets: reports, sourceReachable: poll != nil)
     }
 

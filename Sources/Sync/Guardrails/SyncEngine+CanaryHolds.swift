@@ -2,16 +2,40 @@ import Cluster
 import MooringCore
 
 extension SyncEngine {
-    /// The desired state with the target's aborted canaries held out of traffic (``DesiredSnapshot/holding(_:)``),
-    /// the holds read from the cluster's analysis ConfigMap — so a sync by the daemon, a new leader's or one run by
+    /// The holds stage of a sync: the desired state with the target's aborted canaries held out of traffic
+    /// (``CanaryHoldRule``), and the holds that apply to it — so a sync by the daemon, a new leader's or one run by
     /// hand neither reports a held canary as drift nor heals it back. `nil` (and `sync_failed`) when the holds cannot
-    /// be read: the sync stops rather than put an aborted canary back into traffic. Without `inventory.namespace`
-    /// there is nowhere to keep holds, and without a canary that an analysis judges nothing is read: the snapshot is
-    /// returned as it is.
-    func holdingAbortedCanaries(in desired: DesiredSnapshot, run: inout TargetRun) async -> DesiredSnapshot? {
-        guard let namespace = configuration.inventory.namespace, desired.mayHoldCanaries else { return desired }
-        let reference = AnalysisConfigMap.reference(target: run.target.name, namespace: namespace)
-        let cluster = ClusterClient(options: configuration.kubectlOptions(for: run.target), logger: logger)
+    /// be read: the sync stops rather than put an aborted canary back into traffic.
+    func holdingAbortedCanaries(
+        in desired: DesiredSnapshot,
+        run: inout TargetRun
+    ) async -> (desired: DesiredSnapshot, holds: Set<CanaryHold>)? {
+        let rule = desired.holdRule
+        let holds: [CanaryHold]
+        do {
+            holds = try await abortedCanaries(of: run.target, for: rule)
+        } catch {
+            run.raise(
+                SyncEvent(
+                    .syncFailed,
+                    .error,
+                    "\(error.message); nothing is applied until they can be, so no aborted canary serves again"
+                )
+            )
+            return nil
+        }
+        var held = desired
+        held.resources = rule.holding(holds)
+        return (held, Set(rule.applying(holds)))
+    }
+
+    /// The aborted canaries of `target`, read from the cluster's analysis ConfigMap, for a desired state that may hold
+    /// one (`rule`): without `inventory.namespace` there is nowhere to keep holds, and without a canary that an
+    /// analysis judges nothing is read — there are none. Throws when they cannot be read.
+    func abortedCanaries(of target: TargetSettings, for rule: CanaryHoldRule) async throws(SyncError) -> [CanaryHold] {
+        guard let namespace = configuration.inventory.namespace, rule.mayHoldCanaries else { return [] }
+        let reference = AnalysisConfigMap.reference(target: target.name, namespace: namespace)
+        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         let holds: [CanaryHold]?
         let problem: String
         do {
@@ -26,17 +50,12 @@ extension SyncEngine {
             problem = error.message
         }
         guard let holds else {
-            run.raise(
-                SyncEvent(
-                    .syncFailed,
-                    .error,
-                    "the aborted canaries in ConfigMap \(namespace)/\(reference.name) cannot be read "
-                        + "(\(problem)); nothing is applied until they can be, so no aborted canary serves again"
-                )
+            throw SyncError(
+                code: .cluster,
+                message: "the aborted canaries in ConfigMap \(namespace)/\(reference.name) cannot be read (\(problem))"
             )
-            return nil
         }
-        return desired.holding(holds)
+        return holds
     }
 
     /// Appends a history line raised outside a sync (a canary aborted by its analysis).

@@ -11,12 +11,21 @@ enum Backoff {
     }
 
     /// Whether a sync of `commit` leaves it alone: it failed before, was never applied in full, and its backoff
-    /// has not passed at `now`.
-    static func waits(_ commit: CommitID?, state: TargetState, now: Date) -> Bool {
-        guard let commit, state.unhealthyCommit == commit.hex, state.lastAppliedCommit != commit.hex else {
+    /// has not passed at `now` — unless the aborted canaries it holds out of traffic changed since the last sync
+    /// (`holdsChanged`): taking an aborted canary out of traffic does not wait.
+    static func waits(_ commit: CommitID?, state: TargetState, now: Date, holdsChanged: Bool = false) -> Bool {
+        guard !holdsChanged, let commit, state.unhealthyCommit == commit.hex, state.lastAppliedCommit != commit.hex
+        else {
             return false
         }
         return (state.retryAfter ?? .distantPast) > now
+    }
+
+    /// Whether a sync of `commit`, already applied but not healthy, checks its health again: once its backoff is over
+    /// at `now` (or at once, `ignoringBackoff`).
+    static func rechecksHealth(of commit: CommitID, state: TargetState, now: Date, ignoringBackoff: Bool) -> Bool {
+        state.unhealthyCommit == commit.hex && state.lastAppliedCommit == commit.hex
+            && (ignoringBackoff || (state.retryAfter ?? .distantPast) <= now)
     }
 
     /// `state`'s retry bookkeeping after a sync of `commit` ended as `outcome` at `now`: a failure starts or extends

@@ -1,32 +1,25 @@
+// Folder Sync/Guardrails: aborted canaries held out of traffic — the rule, the analysis ConfigMap, the holds stage.
+
 import Manifests
 import MooringCore
 
-extension DesiredSnapshot {
-    /// The desired state with each held canary out of traffic, as its abort left it: an InferenceService's
-    /// `canaryTrafficPercent` 0 (the last rolled-out revision serves everything), or for `target: deployment` the
-    /// canary Deployment at 0 replicas and the stable one with all of them. A hold applies while the model's
-    /// ModelDeployment is the one aborted (same fingerprint and canary version); rendered anew from a changed one, the
-    /// canary serves again as git says. A fallback state (the journal's, without models) is matched by version alone.
-    func holding(_ holds: [CanaryHold]) -> DesiredSnapshot {
-        let applying = holds.filter { hold in
-            guard !isFallback else { return true }
-            return models.contains { model in
-                model.namespace == hold.namespace && model.name == hold.model && model.canary?.version == hold.version
-                    && model.guardrailFingerprint == hold.fingerprint
-            }
-        }
-        guard !applying.isEmpty else { return self }
-        var held = self
-        held.resources = resources.map { resource in
-            guard let hold = applying.first(where: { $0.namespace == resource.namespace && $0.holds(resource) })
-            else { return resource }
-            return hold.outOfTraffic(resource, among: resources)
-        }
-        return held
-    }
+/// The holds stage's pure rule, the same for a sync, a dry run and a preview: which aborted canaries (``CanaryHold``)
+/// apply to a desired state, and the desired state with each of them out of traffic, as its abort left it — an
+/// InferenceService's `canaryTrafficPercent` 0 (the last rolled-out revision serves everything), or for
+/// `target: deployment` the canary Deployment at 0 replicas and the stable one with all of them. A hold applies while
+/// the model's ModelDeployment is the one aborted (same fingerprint and canary version); rendered anew from a changed
+/// one, the canary serves again as git says. A fallback state (the journal's, without models) is matched by version
+/// alone.
+struct CanaryHoldRule {
+    /// The desired objects.
+    var resources: [Resource]
+    /// The models they were rendered from (none for a fallback).
+    var models: [ModelSummary]
+    /// Whether the state is the journal's last applied one rather than a render of git.
+    var isFallback: Bool
 
-    /// Whether a canary in this state may be held: a model with a canary and an analysis, or in a fallback state
-    /// (the journal's, without models) an object that carries a canary.
+    /// Whether a canary in this state may be held: a model with a canary and an analysis, or in a fallback state an
+    /// object that carries a canary. Only then are the holds read.
     var mayHoldCanaries: Bool {
         if models.contains(where: { $0.canary != nil && !($0.analysis?.checks.isEmpty ?? true) }) { return true }
         return isFallback
@@ -34,6 +27,28 @@ extension DesiredSnapshot {
                 $0.annotations[MooringMetadata.canaryVersionAnnotation] != nil
                     || $0.labels[MooringMetadata.trackLabel] == "canary"
             }
+    }
+
+    /// The holds of `holds` that apply to this state.
+    func applying(_ holds: [CanaryHold]) -> [CanaryHold] {
+        holds.filter { hold in
+            guard !isFallback else { return true }
+            return models.contains { model in
+                model.namespace == hold.namespace && model.name == hold.model && model.canary?.version == hold.version
+                    && model.guardrailFingerprint == hold.fingerprint
+            }
+        }
+    }
+
+    /// The desired objects with every hold of `holds` that applies out of traffic.
+    func holding(_ holds: [CanaryHold]) -> [Resource] {
+        let applying = applying(holds)
+        guard !applying.isEmpty else { return resources }
+        return resources.map { resource in
+            guard let hold = applying.first(where: { $0.namespace == resource.namespace && $0.holds(resource) })
+            else { return resource }
+            return hold.outOfTraffic(resource, among: resources)
+        }
     }
 }
 

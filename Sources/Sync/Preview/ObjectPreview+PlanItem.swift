@@ -1,0 +1,102 @@
+import Cluster
+import MooringCore
+import Reconciler
+
+extension ObjectPreview {
+    /// Fields a preview leaves out: the object's identity (in the heading already) and the commit stamp.
+    static let hidden: Set<FieldPath> = [
+        "apiVersion", "kind", "metadata.name", "metadata.namespace",
+        FieldPath([.key("metadata"), .key("annotations"), .key(ObjectLabels.sourceCommit)]),
+    ]
+
+    /// What `item` would change, as a dry-run (`expected`) says, with `note` (a problem the dry-run met); `nil` when
+    /// nothing would.
+    static func planned(
+        _ item: PlanItem,
+        expected result: ApplyResult?,
+        note: String?,
+        fieldManager: String
+    ) -> ObjectPreview? {
+        let file = item.resource.annotations[ObjectLabels.sourceFile]
+        switch item.action {
+        case .unchanged:
+            return nil
+        case .create:
+            let shown = ObjectDiff.leaves(of: ObjectNormalizer.normalized(item.resource.object))
+                .filter { !Self.hidden.contains($0.path) }
+                .map { SecretRedaction.redact($0, kind: item.resource.kind) }
+            return ObjectPreview(
+                identity: item.identity,
+                action: .create,
+                changes: shown,
+                note: note,
+                sourceFile: file
+            )
+        case .update:
+            let changes: [FieldChange]
+            if let live = item.live, let server = result?.serverObject {
+                changes = ObjectDiff.changes(
+                    from: ObjectNormalizer.normalized(live),
+                    to: ObjectNormalizer.normalized(server)
+                )
+                .filter { !Self.hidden.contains($0.path) }
+                .map { SecretRedaction.redact($0, kind: item.resource.kind) }
+            } else {
+                changes = item.gitChanges ?? []
+            }
+            return ObjectPreview(
+                identity: item.identity,
+                action: .update,
+                changes: changes,
+                note: note,
+                sourceFile: file
+            )
+        case .verify, .recreate:
+            return Self.drift(of: item, expected: result, note: note, fieldManager: fieldManager)
+        }
+    }
+
+    /// What a heal of `item` would change, or the drift an alert would report, when it drifted (deleted from the
+    /// cluster, or its live fields differ from the dry-run `expected`).
+    private static func drift(
+        of item: PlanItem,
+        expected result: ApplyResult?,
+        note: String?,
+        fieldManager: String
+    ) -> ObjectPreview? {
+        let drift =
+            item.action == .recreate
+            ? Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
+            : result?.serverObject.flatMap {
+                DriftDetector.detect(
+                    identity: item.identity,
+                    expected: $0,
+                    live: item.live,
+                    mode: item.mode,
+                    fieldManager: fieldManager
+                )
+            }
+        guard let drift else { return nil }
+        let changes = drift.fields.map { FieldChange(path: $0.path, before: $0.live, after: $0.desired) }
+        let who = drift.managers.isEmpty ? nil : "changed in the cluster by \(drift.managers.joined(separator: ", "))"
+        return ObjectPreview(
+            identity: item.identity,
+            action: item.mode == .heal ? .heal : .drift,
+            changes: changes,
+            note: drift.kind == .deleted ? "deleted from the cluster" : who ?? note,
+            sourceFile: item.resource.annotations[ObjectLabels.sourceFile]
+        )
+    }
+
+    /// The prunes a preview shows: what the guard would prune, and what it would keep, saying why.
+    static func prunes(_ decision: PruneDecision) -> [ObjectPreview] {
+        decision.prune.map { ObjectPreview(identity: $0.identity, action: .prune) }
+            + decision.blocked.map {
+                ObjectPreview(
+                    identity: $0.resource.identity,
+                    action: .keep,
+                    note: "prune blocked: \($0.reason.explanation)"
+                )
+            }
+    }
+}
