@@ -32,8 +32,9 @@ struct DemoGuardrailStep: Sendable {
         )
         guard let prometheus = DemoPrometheus.locate() else {
             console.say(
-                "Prometheus is not installed, so this step is skipped: it shows the daemon querying a real "
-                    + "Prometheus (Debian or Ubuntu: apt-get install prometheus)."
+                "Prometheus is not installed (no prometheus on PATH), so this step is skipped: it shows mooring run "
+                    + "querying a real Prometheus, which a stand-in would not (Debian or Ubuntu: apt-get install "
+                    + "prometheus)."
             )
             return
         }

@@ -17,10 +17,9 @@ struct DemoPrometheus: Sendable {
     /// `http://127.0.0.1:<port>`
     var url: String { "http://127.0.0.1:\(port)" }
 
-    /// `prometheus` on `PATH`, else where Debian installs it; `nil` when it is not installed.
+    /// `prometheus` on `PATH` (Debian's package installs it in /usr/bin); `nil` when there is none.
     static func locate() -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/bin:/usr/local/bin"
-        let found = MooringConfiguration.locate("prometheus", path: path)
+        let found = MooringConfiguration.locate("prometheus", path: ProcessInfo.processInfo.environment["PATH"] ?? "")
         return FileManager.default.isExecutableFile(atPath: found) ? found : nil
     }
 

@@ -90,7 +90,7 @@ struct DemoCommandTests {
             "the live-guardrail step, before the audit trail: \(output)"
         )
         guard PrometheusServer.isInstalled else {
-            #expect(step.contains("Prometheus is not installed, so this step is skipped"), "\(step)")
+            #expect(step.contains("Prometheus is not installed (no prometheus on PATH), so this step is skipped"))
             return
         }
         // The canary's error rate climbs; the daemon's check reads each value through Prometheus.
@@ -117,6 +117,35 @@ struct DemoCommandTests {
         // The audit trail has the abort: the canary's traffic to 0.
         #expect(output.contains("fraud-detector (ml-prod): 12 + canary 13 (10%) → 12 + canary 13 (0%)"), "\(output)")
         #expect(output.contains("canary 13 aborted: error-rate measured 0.031, above max 0.02"), "\(output)")
+    }
+
+    @Test("without prometheus, the live step says so and is skipped, and the rest of the story is told")
+    func withoutPrometheus() async throws {
+        try await withTemporaryDirectory { directory in
+            let bin = directory.appendingPathComponent("bin")
+            let temporary = directory.appendingPathComponent("tmp")
+            for folder in [bin, temporary] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            for tool in ["git", "kubectl"] {
+                try FileManager.default.createSymbolicLink(
+                    atPath: bin.appendingPathComponent(tool).path,
+                    withDestinationPath: "/usr/bin/\(tool)"
+                )
+            }
+            let result = try await demo(temporary: temporary, path: bin.path)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(
+                result.stdout.contains(
+                    "Prometheus is not installed (no prometheus on PATH), so this step is skipped: it shows mooring run "
+                        + "querying a real Prometheus, which a stand-in would not (Debian or Ubuntu: apt-get install "
+                        + "prometheus).\n\n10. The audit trail"
+                ),
+                "\(result.stdout)"
+            )
+            #expect(!result.stdout.contains("mooring run --config"), "\(result.stdout)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+        }
     }
 
     @Test("without kubectl, mooring demo exits 2 and says how to install it")
