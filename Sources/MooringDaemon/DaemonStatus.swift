@@ -137,7 +137,8 @@ public actor DaemonStatus {
                 namespace: model.state.namespace,
                 stable: model.state.stable,
                 canary: model.state.canary,
-                canaryTraffic: model.state.canaryTraffic
+                canaryTraffic: model.state.canaryTraffic,
+                canaryAborted: model.state.canaryAborted
             )
         }
         target.drift = report.drift.map { drift in

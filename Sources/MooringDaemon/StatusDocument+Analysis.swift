@@ -48,7 +48,7 @@ extension StatusDocument {
     ///
     /// ```json
     /// {"version": "13", "state": "running", "startedAt": "2026-05-04T09:00:00Z", "elapsedSeconds": 330,
-    ///  "minDurationSeconds": 600, "checks": [ … ]}
+    ///  "minDurationSeconds": 600, "lastRunAt": "2026-05-04T09:05:30Z", "checks": [ … ]}
     /// ```
     public struct Analysis: Codable, Sendable, Equatable {
         /// Where an analysis stands.
@@ -67,9 +67,12 @@ extension StatusDocument {
         public var version: String
         public var state: State
         public var startedAt: Date
-        /// How long the checks have held so far (for `passed`: at least `minDurationSeconds`).
+        /// How long the checks have held so far (for `passed`: at least `minDurationSeconds`); a failed run sets it
+        /// back to zero.
         public var elapsedSeconds: Double
         public var minDurationSeconds: Double
+        /// When the latest run was made (for `aborted`: the run that aborted the canary); `nil` before the first.
+        public var lastRunAt: Date?
         /// For `aborted` and `unavailable`: why, naming the check, the value and the bound.
         public var reason: String?
         /// The latest run of each check, in the order of `spec.analysis.checks`.
@@ -81,6 +84,7 @@ extension StatusDocument {
             startedAt: Date,
             elapsedSeconds: Double,
             minDurationSeconds: Double,
+            lastRunAt: Date? = nil,
             reason: String? = nil,
             checks: [Check]
         ) {
@@ -89,6 +93,7 @@ extension StatusDocument {
             self.startedAt = startedAt
             self.elapsedSeconds = elapsedSeconds
             self.minDurationSeconds = minDurationSeconds
+            self.lastRunAt = lastRunAt
             self.reason = reason
             self.checks = checks
         }

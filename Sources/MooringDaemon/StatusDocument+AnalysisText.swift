@@ -3,17 +3,22 @@ import Foundation
 import MooringCore
 
 extension StatusDocument.Analysis {
-    /// Where the analysis stands, in one line: `running for 5m30s of 10m`, `passed after 10m: ready to promote`,
-    /// `aborted: error-rate 0.031 above max 0.02`, `unavailable: …`. The reason is escaped for a terminal.
+    /// Where the analysis stands, in one line: `running for 5m30s of 10m` and `passed after 10m: ready to promote`
+    /// count the time every check held; `aborted at 2026-05-04T09:04:00Z, 4m into the analysis: error-rate …` and
+    /// `unavailable 1m into the analysis: …` count from the start of this canary's analysis to its latest run (a
+    /// failed run sets the holding time back to zero, so it would read 0s). The reason is escaped for a terminal.
     public var summary: String {
         let elapsed = Self.duration(elapsedSeconds)
         let minimum = Self.duration(minDurationSeconds)
+        let analysed = Self.duration((lastRunAt ?? startedAt).timeIntervalSince(startedAt))
         let why = reason.map { ": \($0.escapingControlCharacters)" } ?? ""
         switch state {
         case .running: return "running for \(elapsed) of \(minimum)"
         case .passed: return "passed after \(elapsed): ready to promote"
-        case .aborted: return "aborted after \(elapsed)\(why)"
-        case .unavailable: return "unavailable after \(elapsed)\(why)"
+        case .aborted:
+            let at = lastRunAt.map { " at \($0.formatted(.iso8601))," } ?? ""
+            return "aborted\(at) \(analysed) into the analysis\(why)"
+        case .unavailable: return "unavailable \(analysed) into the analysis\(why)"
         }
     }
 

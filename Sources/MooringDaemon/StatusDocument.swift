@@ -55,8 +55,10 @@ public struct StatusDocument: Codable, Sendable, Equatable {
         public var namespace: String
         public var stable: String
         public var canary: String?
-        /// Percent of traffic on the canary, when there is one.
+        /// Percent of traffic actually served by the canary, when there is one: 0 while its abort holds it out.
         public var canaryTraffic: Int?
+        /// `true` while the canary's analysis aborted it and it is held out of traffic until git changes.
+        public var canaryAborted: Bool? = nil
         /// The canary's analysis (`spec.analysis`), once the daemon has run it; see ``StatusDocument/Analysis``.
         public var analysis: Analysis? = nil
         /// The latest run of each monitor on the stable version (`spec.monitors`); empty without monitors.

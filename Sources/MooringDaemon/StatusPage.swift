@@ -86,7 +86,7 @@ enum StatusPage {
         guard !models.isEmpty else { return "<p class=\"muted\">No models.</p>\n" }
         var html = "<table><tr><th>Model</th><th>Namespace</th><th>Stable</th><th>Canary</th></tr>\n"
         for model in models {
-            let canary = model.canary.map { "\($0) (\(model.canaryTraffic ?? 0)%)" } ?? "–"
+            let canary = model.canaryServing ?? "–"
             let page = ModelPages.path(target: target, namespace: model.namespace, name: model.name)
             html +=
                 "<tr><td><a href=\"\(escape(page))\">\(escape(model.name))</a></td><td>\(escape(model.namespace))</td>"

@@ -20,7 +20,7 @@ extension StatusDocument {
             }
             if let retry = target.retryAfter { lines.append("  retry   after \(Self.time(retry))") }
             for model in target.models {
-                let canary = model.canary.map { " + canary \($0) (\(model.canaryTraffic ?? 0)%)" } ?? ""
+                let canary = model.canaryServing.map { " + canary \($0)" } ?? ""
                 lines.append("  model   \(model.namespace)/\(model.name) \(model.stable)\(canary)")
                 lines += Self.guardrails(of: model)
             }

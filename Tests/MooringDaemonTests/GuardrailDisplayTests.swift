@@ -12,7 +12,7 @@ import Testing
 struct GuardrailDisplayTests {
     static let at = Date(timeIntervalSince1970: 1_780_000_000)
 
-    static func status(_ analysis: StatusDocument.Analysis?) -> StatusDocument {
+    static func status(_ analysis: StatusDocument.Analysis?, aborted: Bool = false) -> StatusDocument {
         let monitors = [
             StatusDocument.Check(
                 name: "input-psi",
@@ -24,7 +24,8 @@ struct GuardrailDisplayTests {
                 at: at
             )
         ]
-        let model = ModelPageTests.fraudDetector(analysis: analysis, monitors: monitors)
+        var model = ModelPageTests.fraudDetector(analysis: analysis, monitors: monitors)
+        if aborted { (model.canaryTraffic, model.canaryAborted) = (0, true) }
         return StatusDocument(
             version: "0.0.0",
             startedAt: at,
@@ -56,6 +57,7 @@ struct GuardrailDisplayTests {
             startedAt: at,
             elapsedSeconds: 330,
             minDurationSeconds: 600,
+            lastRunAt: at + 400,
             reason: reason,
             checks: [errorRate, latency]
         )
@@ -103,9 +105,20 @@ struct GuardrailDisplayTests {
             #expect(running.stdout.contains(line), "\(running.stdout)")
         }
         let aborted = try await Self.serving(
-            Self.status(Self.analysis(.aborted, reason: "error-rate 0.031 above max 0.02, 2 runs in a row"))
+            Self.status(
+                Self.analysis(.aborted, reason: "error-rate 0.031 above max 0.02 (2 failed runs in a row)"),
+                aborted: true
+            )
         ) { base in try await Self.mooring(["status", "--url", base]) }
-        #expect(aborted.stdout.contains("analysis of 13: aborted after 5m30s: error-rate 0.031 above max 0.02"))
+        #expect(aborted.stdout.contains("  model   ml-prod/fraud-detector 12 + canary 13 (0%, aborted)\n"))
+        let abortedAt = (Self.at + 400).formatted(.iso8601)
+        #expect(
+            aborted.stdout.contains(
+                "analysis of 13: aborted at \(abortedAt), 6m40s into the analysis: error-rate 0.031 above max 0.02 "
+                    + "(2 failed runs in a row)\n"
+            ),
+            "the time from the analysis's start to the abort, not the holding time a failed run reset: \(aborted.stdout)"
+        )
         let passed = try await Self.serving(Self.status(Self.analysis(.passed))) { base in
             try await Self.mooring(["status", "--url", base])
         }
@@ -113,7 +126,9 @@ struct GuardrailDisplayTests {
         let unavailable = try await Self.serving(
             Self.status(Self.analysis(.unavailable, reason: "Prometheus unreachable"))
         ) { base in try await Self.mooring(["status", "--url", base]) }
-        #expect(unavailable.stdout.contains("analysis of 13: unavailable after 5m30s: Prometheus unreachable"))
+        #expect(
+            unavailable.stdout.contains("analysis of 13: unavailable 6m40s into the analysis: Prometheus unreachable")
+        )
     }
 
     /// A git checkout holding a copy of the example deploy folder.

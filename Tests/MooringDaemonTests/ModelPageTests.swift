@@ -34,7 +34,7 @@ struct ModelPageTests {
 
     static let stable12 = ModelState(namespace: "ml-prod", stable: "12")
     static let canary13 = ModelState(namespace: "ml-prod", stable: "12", canary: "13", canaryTraffic: 10)
-    static let aborted13 = ModelState(namespace: "ml-prod", stable: "12", canary: "13", canaryTraffic: 0)
+    static let aborted13 = canary13.abortingCanary()
 
     /// Deployed at 0, canary 13 at 10% from 60, taken out of traffic at 90; other models and targets in between.
     static let history = [
@@ -149,6 +149,7 @@ struct ModelPageTests {
             startedAt: Self.at(minutes: 60),
             elapsedSeconds: 1800,
             minDurationSeconds: 600,
+            lastRunAt: Self.at(minutes: 90),
             reason: "error-rate 0.031 above max 0.02",
             checks: [Self.failing]
         )
@@ -164,7 +165,8 @@ struct ModelPageTests {
         let html = ModelPage.render(Self.content(analysis: analysis, monitors: [monitor]))
         for text in [
             "<h1>Model ml-prod/fraud-detector</h1>", "version 13 at 10% of traffic",
-            "aborted after 30m: error-rate 0.031 above max 0.02", "<td>error-rate</td><td>0.031</td><td>max 0.02</td>",
+            "aborted at \(StatusPage.time(Self.at(minutes: 90))), 30m into the analysis: error-rate 0.031 above max 0.02",
+            "<td>error-rate</td><td>0.031</td><td>max 0.02</td>",
             "fail (2 in a row)", "<td>input-drift</td><td>no data</td><td>max 0.2</td>", "no-data",
             "s3://acme-models/fraud-detector/13/", "sha256:77b9", "9b41d07c2e", "card-transactions-2026-05",
             "max_depth=7", "<td>auc</td><td>0.937</td><td>≥ 0.90, ≥ stable</td>",
@@ -172,6 +174,18 @@ struct ModelPageTests {
         ] {
             #expect(html.contains(text), "the page shows \(text)")
         }
+    }
+
+    @Test("after an abort the page shows the canary serving 0% of traffic, aborted, as /status does")
+    func abortedCanaryServing() {
+        var content = Self.content(analysis: nil, monitors: [])
+        (content.model.canaryTraffic, content.model.canaryAborted) = (0, true)
+        let html = ModelPage.render(content)
+        #expect(
+            html.contains("version 13 at 0% of traffic, aborted: held out of traffic until the model changes in git")
+        )
+        #expect(!html.contains("at 10% of traffic"))
+        #expect(content.model.canaryServing == "13 (0%, aborted)")
     }
 
     @Test("the timeline is inline SVG: a lane per version, traffic per stretch, times in each bar's title")
@@ -184,7 +198,8 @@ struct ModelPageTests {
         let start = StatusPage.time(Self.at(minutes: 60))
         let end = StatusPage.time(Self.at(minutes: 90))
         #expect(svg.contains("<title>version 13 (canary): 10% of traffic, \(start) – \(end); commit 666666666666"))
-        #expect(svg.contains("version 13 (canary): 0% of traffic, \(end) – now"))
+        #expect(svg.contains("version 13 (canary, aborted): 0% of traffic, \(end) – now"))
+        #expect(html.contains("<td>12 + canary 13 (0%, aborted)</td>"), "the table words the abort as the history does")
         #expect(!html.contains("<script"), "no script, and untrusted text escaped")
         #expect(html.contains("canary &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("&lt;b&gt;bold&lt;/b&gt;"))

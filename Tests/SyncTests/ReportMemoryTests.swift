@@ -62,6 +62,41 @@ struct ReportMemoryTests {
         )
     }
 
+    @Test("a canary its abort holds out of traffic is reported serving 0%, aborted; another canary is not held")
+    func heldCanary() throws {
+        var memory = ReportMemory()
+        var model = Self.model("churn", stable: "12")
+        model.canary = ModelDeployment.Canary(version: "13", traffic: 10)
+        memory.serving([model], from: Self.commit, on: "default")
+        var state = Self.state(lastApplied: Self.commit)
+        state.models = ["churn": ModelState(namespace: "ml", stable: "12", canary: "13", canaryTraffic: 10)]
+        let report = TargetReport(target: "default", outcome: .inSync, commit: Self.commit)
+        let hold = CanaryHold(namespace: "ml", model: "churn", version: "13", fingerprint: model.guardrailFingerprint)
+        let held = try #require(memory.completing(report, state: state, holds: [hold]).served.first)
+        #expect(held.state.canaryTraffic == 0 && held.state.canaryAborted == true)
+        #expect(held.state.summary == "12 + canary 13 (0%, aborted)")
+        #expect(held.summary?.canary?.traffic == 10, "the rendered model still says what git declares")
+        var changed = hold
+        changed.fingerprint = "another-deployment"
+        let released = try #require(memory.completing(report, state: state, holds: [changed]).served.first)
+        #expect(released.state == state.models["churn"], "a hold on another ModelDeployment does not apply")
+        let free = try #require(memory.completing(report, state: state).served.first)
+        #expect(free.state.summary == "12 + canary 13 (10%)")
+    }
+
+    @Test(
+        "a journal or history line written before canaryAborted existed reads as not aborted, and writes it only when true"
+    )
+    func abortedFlagCompatibility() throws {
+        let old = #"{"namespace":"ml","stable":"12","canary":"13","canaryTraffic":0}"#
+        let state = try JSONDecoder().decode(ModelState.self, from: Data(old.utf8))
+        #expect(state.canaryAborted == nil && state.summary == "12 + canary 13 (0%)")
+        let plain = try String(decoding: JSONEncoder().encode(state), as: UTF8.self)
+        #expect(!plain.contains("canaryAborted"))
+        let aborted = try String(decoding: JSONEncoder().encode(state.abortingCanary()), as: UTF8.self)
+        #expect(aborted.contains(#""canaryAborted":true"#))
+    }
+
     @Test("drift found by a sync stays in the reports after it, with its fields, until the journal clears it")
     func driftDetails() {
         var memory = ReportMemory()

@@ -148,8 +148,7 @@ struct GuardrailLoop: Service {
             canary: progress.version,
             canaryTraffic: model.canary?.traffic
         )
-        var held = serving
-        held.canaryTraffic = 0
+        let held = serving.abortingCanary()
         let entry = HistoryEntry(
             time: progress.lastRunAt ?? Date(),
             target: target,

@@ -11,6 +11,7 @@ extension StatusDocument.Analysis {
             startedAt: progress.startedAt,
             elapsedSeconds: progress.elapsedSeconds,
             minDurationSeconds: analysis.minDuration.timeInterval,
+            lastRunAt: progress.lastRunAt,
             reason: progress.reason,
             checks: StatusDocument.Check.latest(progress.checks, of: analysis.checks)
         )

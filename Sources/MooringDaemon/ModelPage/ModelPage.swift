@@ -38,7 +38,10 @@ enum ModelPage {
         var html = "<table>\n<tr><th>Stable</th><td>version \(StatusPage.escape(model.stable))</td></tr>\n"
         if let canary = model.canary {
             let traffic = model.canaryTraffic ?? 0
-            html += "<tr><th>Canary</th><td>version \(StatusPage.escape(canary)) at \(traffic)% of traffic</td></tr>\n"
+            let held =
+                model.canaryAborted == true ? ", aborted: held out of traffic until the model changes in git" : ""
+            html +=
+                "<tr><th>Canary</th><td>version \(StatusPage.escape(canary)) at \(traffic)% of traffic\(held)</td></tr>\n"
         }
         return html + "</table>\n"
     }

@@ -66,7 +66,11 @@ extension ServingTimeline {
         let traffic = min(max(segment.state.canaryTraffic ?? 0, 0), 100)
         return [
             Bar(version: segment.state.stable, traffic: 100 - traffic, role: "stable"),
-            Bar(version: canary, traffic: traffic, role: "canary"),
+            Bar(
+                version: canary,
+                traffic: traffic,
+                role: segment.state.canaryAborted == true ? "canary, aborted" : "canary"
+            ),
         ]
     }
 

@@ -33,10 +33,7 @@ struct CanaryHoldRule {
     func applying(_ holds: [CanaryHold]) -> [CanaryHold] {
         holds.filter { hold in
             guard !isFallback else { return true }
-            return models.contains { model in
-                model.namespace == hold.namespace && model.name == hold.model && model.canary?.version == hold.version
-                    && model.guardrailFingerprint == hold.fingerprint
-            }
+            return models.contains(where: hold.applies(to:))
         }
     }
 
@@ -53,6 +50,12 @@ struct CanaryHoldRule {
 }
 
 extension CanaryHold {
+    /// Whether this hold applies to `model` as rendered: its canary is the one aborted, of the ModelDeployment aborted.
+    func applies(to model: ModelSummary) -> Bool {
+        model.namespace == namespace && model.name == self.model && model.canary?.version == version
+            && model.guardrailFingerprint == fingerprint
+    }
+
     /// Whether `resource` is one of the held model's objects that carries the canary's traffic.
     fileprivate func holds(_ resource: Resource) -> Bool {
         switch (resource.apiVersion, resource.kind) {

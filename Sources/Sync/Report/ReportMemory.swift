@@ -26,9 +26,15 @@ struct ReportMemory {
         rendered[target] = (commit, Dictionary(models.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    /// `report` with where its target stands after the sync, from `state` (the journal after it): the commits
-    /// with what they say, the last applied commit, the backoff, the serving models, the drift left.
-    mutating func completing(_ report: TargetReport, state: TargetState?, now: Date = Date()) -> TargetReport {
+    /// `report` with where its target stands after the sync, from `state` (the journal after it) and `holds` (the
+    /// aborted canaries its last sync held out of traffic): the commits with what they say, the last applied commit,
+    /// the backoff, the serving models as they serve (a held canary at 0%), the drift left.
+    mutating func completing(
+        _ report: TargetReport,
+        state: TargetState?,
+        holds: Set<CanaryHold> = [],
+        now: Date = Date()
+    ) -> TargetReport {
         var report = report
         report.commitInfo = report.commit.flatMap { commits[$0] }
         report.refusedCommitInfo = report.refusedCommit.flatMap { commits[$0] }
@@ -41,7 +47,7 @@ struct ReportMemory {
                 Dictionary($0.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             }
         report.served = (state?.models ?? [:]).sorted { $0.key < $1.key }
-            .map { name, model in ServedModel(name: name, state: model, summary: models?[name]) }
+            .map { name, model in ServedModel(name: name, state: model, summary: models?[name]).holding(holds) }
         report.drift = leftDrifted(report, inventory: state?.inventory ?? [])
         return report
     }
