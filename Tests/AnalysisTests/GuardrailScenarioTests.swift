@@ -87,6 +87,18 @@ struct GuardrailScenarioTests {
                 let status = try #require(await daemon.model("fraud-detector")?["analysis"])
                 #expect(status["state"] == "aborted")
                 #expect(status["reason"]?.stringValue?.contains("above max 0.02") == true)
+                let (started, aborted) = (
+                    status["startedAt"]?.stringValue ?? "", status["lastRunAt"]?.stringValue ?? ""
+                )
+                #expect(started < aborted, "the abort came runs after the analysis started: \(started), \(aborted)")
+
+                // /status shows what serves: the held canaries at 0%, aborted, as the cluster and the history do.
+                try await waitUntil("/status shows the canaries out of traffic", timeout: .seconds(120)) {
+                    let fraud = await daemon.model("fraud-detector")
+                    let churn = await daemon.model("churn-predictor")
+                    return fraud?["canaryTraffic"] == 0 && fraud?["canaryAborted"] == true
+                        && churn?["canaryTraffic"] == 0 && churn?["canaryAborted"] == true
+                }
 
                 // Later syncs neither heal the canaries back nor report them as drift.
                 let reads = scenario.holdReads()
@@ -121,6 +133,10 @@ struct GuardrailScenarioTests {
                 }
                 try await waitUntil("a new analysis runs", timeout: .seconds(120)) {
                     await daemon.model("fraud-detector")?["analysis"]?["state"] == "running"
+                }
+                try await waitUntil("/status shows the canary's new share", timeout: .seconds(120)) {
+                    let fraud = await daemon.model("fraud-detector")
+                    return fraud?["canaryTraffic"] == 5 && fraud?["canaryAborted"] == nil
                 }
                 #expect(try await daemon.stop() == 0)
             }
