@@ -9,6 +9,11 @@ import Glibc
 /// Not Foundation's `Process`: a child inherits the test runner's signal mask (which blocks SIGTERM), and
 /// `Process.waitUntilExit` can wait for ever on a server whose descendants keep its status pipe open.
 /// Here the child gets an empty signal mask and default handlers, and `stop()` always returns.
+///
+/// The child keeps no descriptor of the test runner but its standard input, output and error. Foundation's `Pipe`
+/// is not close-on-exec, so a server started while a test side by side runs `git` would otherwise hold that pipe's
+/// write end for its whole life, and the test reading `git`'s output to its end would wait for the server to stop
+/// — the stalls of tens of seconds that kept the suite from running in parallel.
 public final class SpawnedProcess: @unchecked Sendable {
     public let pid: Int32
     private let lock = NSLock()
@@ -25,6 +30,7 @@ public final class SpawnedProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        try Self.closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -45,6 +51,18 @@ public final class SpawnedProcess: @unchecked Sendable {
         let result = posix_spawnp(&pid, argv[0], &actions, &attributes, &arguments, &environmentPointers)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .ENOENT) }
         self.pid = pid
+    }
+
+    /// Adds to `actions` the closing of every descriptor from 3 up (glibc 2.34's `closefrom` action, looked up at run
+    /// time: Swift's Glibc module does not declare it).
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) throws {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+            throw POSIXError(.ENOSYS, userInfo: [NSLocalizedDescriptionKey: "glibc 2.34 or later is needed"])
+        }
+        let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
+        let result = addCloseFrom(&actions, 3)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
     }
 
     /// Whether the child has not exited yet.
