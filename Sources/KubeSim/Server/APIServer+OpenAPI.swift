@@ -11,13 +11,16 @@ extension APIServer {
         guard segments.first == "v3" else { throw StatusError.notFoundPath() }
         let rest = Array(segments.dropFirst())
         if rest.isEmpty {
+            if let openAPIIndex { return .json(openAPIIndex) }
             var paths: [String: JSONValue] = [:]
             for (group, version) in catalog.groupVersions {
                 let path = group.isEmpty ? "api/\(version)" : "apis/\(group)/\(version)"
                 let hash = Self.hash(openAPIDocument(group: group, version: version).serialized())
                 paths[path] = ["serverRelativeURL": .string("/openapi/v3/\(path)?hash=\(hash)")]
             }
-            return .json(["paths": .object(paths)])
+            let index: JSONValue = ["paths": .object(paths)]
+            openAPIIndex = index
+            return .json(index)
         }
         let group: String
         let version: String
