@@ -13,6 +13,8 @@ struct DemoDaemonStatus: Decodable, Sendable {
 
     struct Model: Decodable, Sendable {
         var name: String
+        /// The traffic the canary serves (0 while its abort holds it out).
+        var canaryTraffic: Int?
         var analysis: Analysis?
     }
 

@@ -42,10 +42,10 @@ extension DemoGuardrailStep {
         try await showModelPage(url)
     }
 
-    /// Whether the daemon's status shows canary 13 aborted, with no sync running.
+    /// Whether the daemon's status shows canary 13 aborted and serving no traffic, with no sync running.
     private func showsAbort(_ url: String) async -> Bool {
-        guard let status = await DemoDaemonStatus.read(url) else { return false }
-        return !status.syncing && status.model(Self.model)?.analysis?.state == "aborted"
+        guard let status = await DemoDaemonStatus.read(url), let model = status.model(Self.model) else { return false }
+        return !status.syncing && model.analysis?.state == "aborted" && model.canaryTraffic == 0
     }
 
     /// Waits until the daemon's check has read `ratio`, and shows that reading as `mooring status` does.

@@ -105,7 +105,10 @@ struct DemoCommandTests {
             ),
             "\(step)"
         )
-        #expect(step.contains("analysis of 13: aborted after "), "mooring status shows the analysis: \(step)")
+        #expect(step.contains("model   ml-prod/fraud-detector 12 + canary 13 (0%, aborted)"), "as served: \(step)")
+        #expect(step.contains("analysis of 13: aborted at "), "mooring status shows the analysis: \(step)")
+        #expect(step.contains(" into the analysis: error-rate measured 0.031, above max 0.02"), "\(step)")
+        #expect(!step.contains("aborted after 0s") && !step.contains(", 0s into the analysis"), "\(step)")
         #expect(step.contains("check   error-rate 0.031 (max 0.02): fail (2 in a row)"), "\(step)")
         // In the cluster, the canary has no traffic and the stable version is ready: it serves every request.
         let service = step.split(separator: "\n").first { $0.hasPrefix("fraud-detector ") }
@@ -115,7 +118,10 @@ struct DemoCommandTests {
         )
         #expect(step.contains("/models/default/ml-prod/fraud-detector, shows the same"), "\(step)")
         // The audit trail has the abort: the canary's traffic to 0.
-        #expect(output.contains("fraud-detector (ml-prod): 12 + canary 13 (10%) → 12 + canary 13 (0%)"), "\(output)")
+        #expect(
+            output.contains("fraud-detector (ml-prod): 12 + canary 13 (10%) → 12 + canary 13 (0%, aborted)"),
+            "\(output)"
+        )
         #expect(output.contains("canary 13 aborted: error-rate measured 0.031, above max 0.02"), "\(output)")
     }
 
