@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Sync
 import TestSupport
 import Testing
 
@@ -75,6 +76,26 @@ struct StatusRoutesTests {
                 let document = try StatusDocument(json: Data(response.body.readableBytesView))
                 #expect(document.targets.map(\.name) == ["alpha", "beta"])
                 #expect(!document.ready && !document.syncing)
+            }
+        }
+    }
+
+    @Test("/status and the page show a canary its abort holds out of traffic as the report serves it: 0%, aborted")
+    func abortedCanary() async throws {
+        let fixture = try Fixture()
+        var report = TargetReport(target: "alpha", outcome: .inSync, commit: nil)
+        let serving = ModelState(namespace: "ml-prod", stable: "12", canary: "13", canaryTraffic: 10)
+        report.served = [ServedModel(name: "fraud-detector", state: serving.abortingCanary())]
+        await fixture.status.record(SyncReport(events: [], targets: [report]), nextSyncAt: Date())
+        try await fixture.app.test(.router) { client in
+            try await client.execute(uri: "/status", method: .get) { response in
+                let document = try StatusDocument(json: Data(response.body.readableBytesView))
+                let model = try #require(document.targets.first?.models.first)
+                #expect(model.canary == "13" && model.canaryTraffic == 0 && model.canaryAborted == true)
+                #expect(String(buffer: response.body).contains(#""canaryAborted" : true"#))
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<td>13 (0%, aborted)</td>"))
             }
         }
     }
