@@ -6,7 +6,8 @@
 # Targets: growth under 1 MB over 300 no-change polls at 100 and at 1,000 objects; idle RSS under 60 MB at 1,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-results=benchmarks/results/soak
+# Absolute: the host configuration it writes resolves relative paths against its own folder.
+results=$PWD/benchmarks/results/soak
 mkdir -p "$results"
 for product in mooring kubesim; do
     swift build -c release --product "$product" >"$results/build-$product.log" 2>&1 || {
