@@ -7,7 +7,7 @@ import Testing
 
 /// A daemon runs for months: what one poll allocates must be given back before the next. Measured on the
 /// `mooring run` process, as an operator would, over many polls (not a timed test: the syncs are counted).
-@Suite("Scenario: memory of a long-running daemon", .serialized)
+@Suite("Scenario: memory of a long-running daemon")
 struct MemoryScenarioTests {
     /// A soak: `objects` ConfigMaps, the RSS read before and after `polls` no-change syncs.
     struct Soak: Sendable, CustomTestStringConvertible {
