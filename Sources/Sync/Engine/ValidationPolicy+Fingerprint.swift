@@ -18,14 +18,15 @@ extension ValidationPolicy {
             yaml.maxDocumentsPerFile,
         ]
         let yamlLimits = yamlNumbers.map(String.init).joined(separator: ",")
-        let parts: [String] = [
-            defaultNamespace ?? "-",
-            allowedNamespaces.map { $0.sorted().joined(separator: ",") } ?? "*",
-            allowedClusterKinds.map { $0.sorted().joined(separator: ",") } ?? "*",
-            floors.joined(separator: ";"),
-            "\(limits.maxFileBytes),\(limits.maxDocumentBytes),\(limits.maxFiles),\(limits.maxTotalBytes)",
-            yamlLimits,
-        ] + optional
+        let parts: [String] =
+            [
+                defaultNamespace ?? "-",
+                allowedNamespaces.map { $0.sorted().joined(separator: ",") } ?? "*",
+                allowedClusterKinds.map { $0.sorted().joined(separator: ",") } ?? "*",
+                floors.joined(separator: ";"),
+                "\(limits.maxFileBytes),\(limits.maxDocumentBytes),\(limits.maxFiles),\(limits.maxTotalBytes)",
+                yamlLimits,
+            ] + optional
         return StableHash.hex(of: parts.joined(separator: "|"))
     }
 }
