@@ -5,8 +5,10 @@ import MooringCore
 /// Turns the files of a snapshot into objects: every `*.yaml`, `*.yml` and `*.json` file, every
 /// non-empty document, every item of a `List` (or `*List`) — the objects kubectl would apply from them. Problems become diagnostics; reading goes on
 /// with the next file so that one run reports all of them.
-struct ManifestDecoder {
+struct ManifestDecoder: Sendable {
     var limits: InputLimits
+    /// How many files are read at once; the output is the same for any number of workers.
+    var concurrency = ConcurrentMap()
 
     /// Whether Mooring reads a file at `path` (by extension; other files are ignored).
     static func isManifest(_ path: String) -> Bool {
@@ -14,17 +16,26 @@ struct ManifestDecoder {
         return lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") || lowered.hasSuffix(".json")
     }
 
-    struct Output {
+    struct Output: Sendable {
         var documents: [ManifestDocument] = []
         var diagnostics: [Diagnostic] = []
         /// Manifest files read (or refused).
         var fileCount = 0
     }
 
+    /// What reading one file gave, and what it cost.
+    private struct FileRead: Sendable {
+        var output = Output()
+        /// Alias expansion taken from the commit's budget.
+        var aliasesSpent = 0
+        /// Whether the deadline had passed when the file was read.
+        var finishedLate = false
+    }
+
+    /// Reads the files side by side, then takes their results in path order, so the output (order of objects
+    /// and diagnostics, which file a limit stops at) is what reading them one after another gives.
     func decode(_ files: [SourceFile]) -> Output {
         var output = Output()
-        var totalBytes = 0
-        var aliasBudget = limits.maxAliasExpansionPerCommit
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: limits.maxDecodeTime)
         let manifests = files.filter { Self.isManifest($0.path) }.sorted { $0.path < $1.path }
@@ -40,36 +51,70 @@ struct ManifestDecoder {
             )
             return output
         }
-        for file in manifests {
+        let (readable, refusal) = withinTotalBytes(manifests)
+        let commitBudget = limits.maxAliasExpansionPerCommit
+        // Each file is read as if it were the first; `nil`: the deadline passed before it was started.
+        let reads = concurrency.map(readable.count) { index in
+            clock.now > deadline ? nil : read(readable[index], aliasBudget: commitBudget, before: deadline)
+        }
+        var aliasBudget = commitBudget
+        for (file, early) in zip(readable, reads) {
             output.fileCount += 1
-            totalBytes += file.bytes.count
-            if totalBytes > limits.maxTotalBytes {
-                output.diagnostics.append(
-                    Diagnostic(
-                        rule: .folderTooLarge,
-                        file: file.path,
-                        line: 0,
-                        message:
-                            "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
-                    )
-                )
+            guard var fileRead = early else {
+                output.diagnostics.append(deadlinePassed(reading: file))
                 return output
             }
-            decode(file, into: &output, aliasBudget: &aliasBudget)
-            if clock.now > deadline {
-                output.diagnostics.append(
-                    Diagnostic(
-                        rule: .decodeDeadline,
-                        file: file.path,
-                        line: 0,
-                        message:
-                            "reading the commit's files took longer than \(limits.maxDecodeTime) (the deadline passed while reading this file); nothing more was read"
-                    )
-                )
+            // Read on its own, the file spent more than the earlier files left: read it again with what they left.
+            if fileRead.aliasesSpent > aliasBudget { fileRead = read(file, aliasBudget: aliasBudget, before: deadline) }
+            aliasBudget -= fileRead.aliasesSpent
+            output.documents += fileRead.output.documents
+            output.diagnostics += fileRead.output.diagnostics
+            if fileRead.finishedLate {
+                output.diagnostics.append(deadlinePassed(reading: file))
                 return output
             }
         }
+        if let refusal {
+            output.fileCount += 1
+            output.diagnostics.append(refusal)
+        }
         return output
+    }
+
+    /// The files read before their bytes add up to more than the limit, and the refusal of the file that passes it.
+    private func withinTotalBytes(_ files: [SourceFile]) -> ([SourceFile], Diagnostic?) {
+        var totalBytes = 0
+        for (position, file) in files.enumerated() {
+            totalBytes += file.bytes.count
+            guard totalBytes > limits.maxTotalBytes else { continue }
+            let refusal = Diagnostic(
+                rule: .folderTooLarge,
+                file: file.path,
+                line: 0,
+                message: "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
+            )
+            return (Array(files[..<position]), refusal)
+        }
+        return (files, nil)
+    }
+
+    private func deadlinePassed(reading file: SourceFile) -> Diagnostic {
+        Diagnostic(
+            rule: .decodeDeadline,
+            file: file.path,
+            line: 0,
+            message:
+                "reading the commit's files took longer than \(limits.maxDecodeTime) (the deadline passed while reading this file); nothing more was read"
+        )
+    }
+
+    private func read(_ file: SourceFile, aliasBudget: Int, before deadline: ContinuousClock.Instant) -> FileRead {
+        var fileRead = FileRead()
+        var budget = aliasBudget
+        decode(file, into: &fileRead.output, aliasBudget: &budget)
+        fileRead.aliasesSpent = aliasBudget - budget
+        fileRead.finishedLate = ContinuousClock.now > deadline
+        return fileRead
     }
 
     private func decode(_ file: SourceFile, into output: inout Output, aliasBudget: inout Int) {
