@@ -3,6 +3,7 @@
 import Foundation
 import Glibc
 public import MooringCore
+import Synchronization
 
 /// Reads a deploy folder from disk into `SourceFile`s, as `mooring validate PATH` and `mooring diff --path`
 /// need, with the limits and link rules a git snapshot has: only `*.yaml`, `*.yml` and `*.json` files are
@@ -10,32 +11,43 @@ public import MooringCore
 /// folder is refused, and links to folders are not followed (no cycles); `.git` is skipped.
 public struct LocalFolderReader: Sendable {
     public var limits: InputLimits
+    /// How many files are read at once; what `read(at:)` returns or throws is the same for any number.
+    var concurrency = ConcurrentMap()
 
     public init(limits: InputLimits = InputLimits()) {
         self.limits = limits
     }
 
+    /// A manifest file found by the walk: where its bytes are, and its path in the folder.
+    private struct Entry: Sendable {
+        var target: String
+        var relative: String
+    }
+
     /// The manifest files under `path`, with paths relative to it, sorted.
+    ///
+    /// The folder is walked first, then the files found are read side by side; the first problem in walk order
+    /// is thrown, as if each file had been read when the walk reached it.
     public func read(at path: String) throws(ManifestsError) -> [SourceFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ManifestsError(code: .folderNotFound, path: path, message: "no such folder")
         }
         let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-        var files: [SourceFile] = []
-        var totalBytes = 0
-        try walk(root: root, relative: "", into: &files, totalBytes: &totalBytes)
+        var entries: [Entry] = []
+        // A problem found by the walk comes after the files it found before it.
+        var walkProblem: ManifestsError?
+        do {
+            try walk(root: root, relative: "", into: &entries)
+        } catch {
+            walkProblem = error
+        }
+        let files = try readAll(entries)
+        if let walkProblem { throw walkProblem }
         return files.sorted { $0.path < $1.path }
     }
 
-    private func walk(
-        root: String,
-        relative: String,
-        into files: inout [SourceFile],
-        totalBytes: inout Int
-    )
-        throws(ManifestsError)
-    {
+    private func walk(root: String, relative: String, into entries: inout [Entry]) throws(ManifestsError) {
         let directory = relative.isEmpty ? root : "\(root)/\(relative)"
         let names: [String]
         do {
@@ -48,7 +60,7 @@ public struct LocalFolderReader: Sendable {
             let full = "\(root)/\(child)"
             let type = try fileType(full)
             if type == .directory {
-                try walk(root: root, relative: child, into: &files, totalBytes: &totalBytes)
+                try walk(root: root, relative: child, into: &entries)
                 continue
             }
             guard ManifestDecoder.isManifest(name) else { continue }
@@ -67,8 +79,8 @@ public struct LocalFolderReader: Sendable {
             } else if type != .regular {
                 continue
             }
-            files.append(try readFile(at: target, as: child, totalBytes: &totalBytes))
-            if files.count > limits.maxFiles {
+            entries.append(Entry(target: target, relative: child))
+            if entries.count > limits.maxFiles {
                 throw ManifestsError(
                     code: .folderTooLarge,
                     path: directory,
@@ -76,6 +88,34 @@ public struct LocalFolderReader: Sendable {
                 )
             }
         }
+    }
+
+    /// Reads the files side by side and takes them in walk order, checking the total as it goes. Once the files
+    /// read add up to more than the limit, the workers stop reading, so a folder of many large files costs at most
+    /// one file per worker past the limit; a file they skipped that is needed after all is read here.
+    private func readAll(_ entries: [Entry]) throws(ManifestsError) -> [SourceFile] {
+        let bytesRead = Atomic<Int>(0)
+        let early = concurrency.map(entries.count) { index -> Result<SourceFile, ManifestsError>? in
+            guard bytesRead.load(ordering: .relaxed) <= limits.maxTotalBytes else { return nil }
+            let result = Result { () throws(ManifestsError) in try readFile(entries[index]) }
+            if case .success(let file) = result { bytesRead.add(file.bytes.count, ordering: .relaxed) }
+            return result
+        }
+        var files: [SourceFile] = []
+        var totalBytes = 0
+        for (entry, result) in zip(entries, early) {
+            let file = try (result ?? Result { () throws(ManifestsError) in try readFile(entry) }).get()
+            totalBytes += file.bytes.count
+            guard totalBytes <= limits.maxTotalBytes else {
+                throw ManifestsError(
+                    code: .folderTooLarge,
+                    path: entry.relative,
+                    message: "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
+                )
+            }
+            files.append(file)
+        }
+        return files
     }
 
     private enum FileType {
@@ -96,13 +136,9 @@ public struct LocalFolderReader: Sendable {
         }
     }
 
-    private func readFile(
-        at path: String,
-        as relative: String,
-        totalBytes: inout Int
-    ) throws(ManifestsError) -> SourceFile {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ManifestsError(code: .unreadable, path: relative, message: "the file cannot be opened")
+    private func readFile(_ entry: Entry) throws(ManifestsError) -> SourceFile {
+        guard let handle = FileHandle(forReadingAtPath: entry.target) else {
+            throw ManifestsError(code: .unreadable, path: entry.relative, message: "the file cannot be opened")
         }
         defer { try? handle.close() }
         let data: Data
@@ -110,23 +146,15 @@ public struct LocalFolderReader: Sendable {
             // One byte past the limit is enough to know the file is too large, without reading all of it.
             data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
         } catch {
-            throw ManifestsError(code: .unreadable, path: relative, message: "the file cannot be read")
+            throw ManifestsError(code: .unreadable, path: entry.relative, message: "the file cannot be read")
         }
         guard data.count <= limits.maxFileBytes else {
             throw ManifestsError(
                 code: .fileTooLarge,
-                path: relative,
+                path: entry.relative,
                 message: "the file is larger than the limit of \(ByteCount(limits.maxFileBytes))"
             )
         }
-        totalBytes += data.count
-        guard totalBytes <= limits.maxTotalBytes else {
-            throw ManifestsError(
-                code: .folderTooLarge,
-                path: relative,
-                message: "the manifest files add up to more than the limit of \(ByteCount(limits.maxTotalBytes))"
-            )
-        }
-        return SourceFile(path: relative, bytes: [UInt8](data))
+        return SourceFile(path: entry.relative, bytes: [UInt8](data))
     }
 }
