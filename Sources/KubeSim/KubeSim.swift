@@ -113,7 +113,14 @@ public final class KubeSim: Sendable {
     ) -> KubeSimResponder {
         var users: [String: KubeSimUser] = [options.adminToken: KubeSimUser(name: "admin", token: options.adminToken)]
         for user in options.users { users[user.token] = user }
-        return KubeSimResponder(server: server, faults: faults, log: log, users: users, stopped: stopped)
+        return KubeSimResponder(
+            server: server,
+            faults: faults,
+            log: log,
+            users: users,
+            anonymous: options.anonymousUser,
+            stopped: stopped
+        )
     }
 
     /// Binds 127.0.0.1:`port` and serves, its requests handled on `thread`, until the returned task is cancelled.
@@ -237,6 +244,21 @@ public final class KubeSim: Sendable {
     /// One stored object, or `nil`.
     public func object(_ identity: ObjectIdentity) async -> JSONValue? {
         await server.object(identity)
+    }
+
+    /// Compacts the history, as etcd's compaction does: from now on a watch from an older resourceVersion than the
+    /// current one gets a 200 stream holding one ERROR event (a Status 410 Expired, "too old resource version"),
+    /// and a paged list's `continue` from an older one gets 410 Expired. Returns the compacted revision (the current
+    /// resourceVersion), from which a watch still starts.
+    @discardableResult
+    public func compact() async -> Int {
+        await server.compact()
+    }
+
+    /// Ends every open watch cleanly (the stream ends without an ERROR event), as a server does at a watch's
+    /// timeout: clients reconnect from the last resourceVersion they saw.
+    public func endWatches() async {
+        await server.endAllWatches()
     }
 
     /// Every request received since start or the last `resetRequests()`.

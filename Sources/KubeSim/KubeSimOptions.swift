@@ -10,6 +10,14 @@ public struct KubeSimOptions: Sendable {
     public var namespaceTerminationDelay: Duration
     /// How often watches that allow bookmarks get one.
     public var bookmarkInterval: Duration
+    /// The server's minimum request timeout (kube-apiserver's `--min-request-timeout`, 1800 s): a watch without
+    /// `timeoutSeconds` ends cleanly after this times a random factor in [1, 2).
+    public var watchTimeout: Duration
+    /// Who a request without credentials is, as on a server with anonymous authentication and RBAC rules for
+    /// `system:anonymous`; `nil` answers it 401. `kubectl proxy` sends no credentials to a plain-HTTP server (kubectl
+    /// only sends a kubeconfig's credentials over TLS), so a cache reading through it needs one, such as
+    /// `KubeSimUser(name: "system:anonymous", token: "", verbs: ["get", "list", "watch"])`.
+    public var anonymousUser: KubeSimUser?
     /// The bearer token of the all-powerful user `admin` in the written kubeconfig.
     public var adminToken: String
     /// More users, each with their own token and restrictions.
@@ -23,6 +31,8 @@ public struct KubeSimOptions: Sendable {
         readyDelay: Duration = .milliseconds(200),
         namespaceTerminationDelay: Duration = .milliseconds(300),
         bookmarkInterval: Duration = .seconds(1),
+        watchTimeout: Duration = .seconds(1800),
+        anonymousUser: KubeSimUser? = nil,
         adminToken: String = "kubesim-admin-token",
         users: [KubeSimUser] = [],
         directory: String? = nil
@@ -32,6 +42,8 @@ public struct KubeSimOptions: Sendable {
         self.readyDelay = readyDelay
         self.namespaceTerminationDelay = namespaceTerminationDelay
         self.bookmarkInterval = bookmarkInterval
+        self.watchTimeout = watchTimeout
+        self.anonymousUser = anonymousUser
         self.adminToken = adminToken
         self.users = users
         self.directory = directory

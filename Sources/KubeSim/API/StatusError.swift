@@ -6,11 +6,13 @@ struct StatusError: Error, Sendable {
     var reason: String
     var message: String
     var details: JSONValue?
+    /// The Status's list metadata: the `continue` token of an expired paged list.
+    var metadata: JSONValue = [:]
 
     /// The `Status` object a real API server sends for this failure.
     var status: JSONValue {
         var object: JSONValue = [
-            "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure",
+            "kind": "Status", "apiVersion": "v1", "metadata": metadata, "status": "Failure",
             "message": .string(message), "code": .int(code),
         ]
         if !reason.isEmpty { object["reason"] = .string(reason) }
@@ -157,6 +159,49 @@ struct StatusError: Error, Sendable {
 
     static func gone(_ message: String) -> StatusError {
         StatusError(code: 410, reason: "Expired", message: message, details: nil)
+    }
+
+    /// What a watch or an exact list from a resourceVersion older than the compacted revision gets.
+    static func tooOld(_ revision: Int, compacted: Int) -> StatusError {
+        gone("too old resource version: \(revision) (\(compacted))")
+    }
+
+    /// What a read from a resourceVersion the server has not reached yet gets (504 Timeout, retry after 1 s).
+    static func tooLarge(_ revision: Int, current: Int) -> StatusError {
+        StatusError(
+            code: 504,
+            reason: "Timeout",
+            message: "Timeout: Too large resource version: \(revision), current: \(current)",
+            details: [
+                "causes": [["reason": "ResourceVersionTooLarge", "message": "Too large resource version"]],
+                "retryAfterSeconds": 1,
+            ]
+        )
+    }
+
+    /// A paged list continued from a compacted revision: 410 with a token that continues at the latest revision.
+    static func continueExpired(inconsistentContinue token: String) -> StatusError {
+        var error = gone(
+            "The provided continue parameter is too old to display a consistent list result. You can start a new "
+                + "list without the continue parameter, or use the continue token in this response to retrieve the "
+                + "remainder of the results. Continuing with the provided token results in an inconsistent list - "
+                + "objects that were created, modified, or deleted between the time the first chunk was returned "
+                + "and now may show up in the list."
+        )
+        error.metadata = ["continue": .string(token)]
+        return error
+    }
+
+    /// 422 for a list or watch query the server's `ValidateListOptions` refuses.
+    static func invalidListOptions(_ causes: [FieldError]) -> StatusError {
+        let listed = causes.map(\.description)
+        let summary = listed.count == 1 ? listed[0] : "[" + listed.joined(separator: ", ") + "]"
+        return StatusError(
+            code: 422,
+            reason: "Invalid",
+            message: "ListOptions.meta.k8s.io \"\" is invalid: \(summary)",
+            details: ["group": "meta.k8s.io", "kind": "ListOptions", "causes": .array(causes.map(\.cause))]
+        )
     }
 
     static func notFoundPath() -> StatusError {

@@ -11,8 +11,13 @@ struct APIRequest: Sendable {
     var user: KubeSimUser
 
     func flag(_ name: String) -> Bool {
-        guard let value = query[name] else { return false }
-        return value == "true" || value == "1"
+        query[name].map(Self.isTrue) ?? false
+    }
+
+    /// A boolean query parameter as the real server's conversion reads it: anything but "0" and "false" (in any
+    /// case) is true, an empty value too.
+    static func isTrue(_ value: String) -> Bool {
+        value != "0" && value.lowercased() != "false"
     }
 
     var isDryRun: Bool { query["dryRun"] == "All" }

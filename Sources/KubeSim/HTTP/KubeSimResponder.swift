@@ -13,6 +13,8 @@ struct KubeSimResponder: HTTPResponder {
     let faults: KubeSimFaults
     let log: RequestLog
     let users: [String: KubeSimUser]
+    /// Who a request without credentials is; `nil` answers it 401.
+    let anonymous: KubeSimUser?
     let stopped: StopFlag
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -50,9 +52,12 @@ struct KubeSimResponder: HTTPResponder {
         if let status = faults.takeFailure(method: method, path: path) {
             return .error(Self.injected(status))
         }
+        let header = request.headers[.authorization] ?? ""
         let user: KubeSimUser
-        if let authenticated = authenticate(request.headers[.authorization] ?? "") {
+        if let authenticated = authenticate(header) {
             user = authenticated
+        } else if header.isEmpty, let anonymous {
+            user = anonymous
         } else if Self.isPublic(path) {
             user = KubeSimUser(name: "system:anonymous", token: "", namespaces: [], verbs: [])
         } else {

@@ -18,28 +18,53 @@ extension APIServer {
         if target.type.group.isEmpty, target.type.plural == "namespaces" {
             return .json(try beginNamespaceDeletion(key, object: object, dryRun: dryRun))
         }
+        if !Self.finalizers(of: object).isEmpty {
+            return .json(dryRun ? Self.deleting(object) : markDeleting(key, object: object))
+        }
         if !dryRun { remove(key) }
         if target.type.group.isEmpty, target.type.plural == "services" { return .json(object) }
         return .json(Self.deletedStatus(object, type: target.type))
     }
 
     func deleteCollection(_ request: APIRequest, target: Target) throws -> APIResponse {
-        let items = try matching(request, target: target)
+        let items = matching(try Selectors(request), target: target, in: objects)
         if !request.isDryRun {
             for item in items {
-                remove(
-                    StoreKey(
-                        target.type,
-                        namespace: item["metadata"]?["namespace"]?.stringValue,
-                        name: item["metadata"]?["name"]?.stringValue ?? ""
-                    )
+                let key = StoreKey(
+                    target.type,
+                    namespace: item["metadata"]?["namespace"]?.stringValue,
+                    name: item["metadata"]?["name"]?.stringValue ?? ""
                 )
+                if Self.finalizers(of: item).isEmpty { remove(key) } else { markDeleting(key, object: item) }
             }
         }
         return .json([
             "kind": .string(target.type.listKind), "apiVersion": .string(target.type.apiVersion),
             "metadata": ["resourceVersion": .string(String(resourceVersion))], "items": .array(items),
         ])
+    }
+
+    static func finalizers(of object: JSONValue) -> [JSONValue] {
+        object["metadata"]?["finalizers"]?.arrayValue ?? []
+    }
+
+    /// An object whose deletion waits for its finalizers: `deletionTimestamp` set (once), grace period 0.
+    private static func deleting(_ object: JSONValue) -> JSONValue {
+        var deleting = object
+        if deleting["metadata"]?["deletionTimestamp"] == nil {
+            deleting["metadata"]?["deletionTimestamp"] = .string(timestamp())
+            deleting["metadata"]?["deletionGracePeriodSeconds"] = 0
+        }
+        return deleting
+    }
+
+    /// Starts the deletion of an object with finalizers, as the real store does: a MODIFIED with
+    /// `deletionTimestamp`; the object goes once an update empties its finalizers.
+    @discardableResult
+    private func markDeleting(_ key: StoreKey, object: JSONValue) -> JSONValue {
+        let deleting = Self.deleting(object)
+        guard deleting != object else { return object }
+        return store(deleting, key: key, previous: object)
     }
 
     /// The `Status` a real server answers for an object deleted at once.
@@ -52,33 +77,27 @@ extension APIServer {
         return ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success", "details": details]
     }
 
-    /// Removes an object at once and tells watchers.
-    func remove(_ key: StoreKey) {
-        guard var object = objects.removeValue(forKey: key) else { return }
+    /// Removes an object at once and tells watchers; returns its last state with the deletion's resourceVersion.
+    @discardableResult
+    func remove(_ key: StoreKey) -> JSONValue? {
+        guard let stored = objects.removeValue(forKey: key) else { return nil }
         resourceVersion += 1
+        var object = stored
         object["metadata"]?["resourceVersion"] = .string(String(resourceVersion))
         pendingReadiness.removeValue(forKey: key)?.cancel()
-        record("DELETED", object: object, key: key)
+        record("DELETED", object: object, previous: stored, key: key)
         if key.group == "apiextensions.k8s.io", key.plural == "customresourcedefinitions" {
             crdDeleted(object)
         }
+        return object
     }
 
     /// Marks a namespace Terminating, then removes its contents and itself shortly after, as the namespace controller does.
     private func beginNamespaceDeletion(_ key: StoreKey, object: JSONValue, dryRun: Bool) throws -> JSONValue {
-        var terminating = object
-        if terminating["metadata"]?["deletionTimestamp"] == nil {
-            terminating["metadata"]?["deletionTimestamp"] = .string(Self.timestamp())
-            terminating["metadata"]?["deletionGracePeriodSeconds"] = 0
-        }
+        var terminating = Self.deleting(object)
         terminating["status"] = ["phase": "Terminating"]
         guard !dryRun else { return terminating }
-        if terminating != object {
-            resourceVersion += 1
-            terminating["metadata"]?["resourceVersion"] = .string(String(resourceVersion))
-            objects[key] = terminating
-            record("MODIFIED", object: terminating, key: key)
-        }
+        if terminating != object { terminating = store(terminating, key: key, previous: object) }
         let delay = options.namespaceTerminationDelay
         Task { [weak self] in
             try? await Task.sleep(for: delay)

@@ -18,23 +18,19 @@ extension APIServer {
         return object
     }
 
-    func list(_ request: APIRequest, target: Target) throws -> APIResponse {
-        var items = try matching(request, target: target)
-        let listVersion = String(resourceVersion)
+    /// A list as a v1.32 server answers it: the current state (resourceVersion unset, "0" or not older than N);
+    /// the state at N (`resourceVersionMatch=Exact`, or N with a `limit`); pages of `limit` items, each `continue`
+    /// served at the first page's revision, with 410 Expired once that revision is compacted.
+    func list(_ request: APIRequest, target: Target, options: ListOptions) throws -> APIResponse {
+        let page = try listPage(target, selectors: try Selectors(request), options: options)
+        let listVersion = String(page.revision)
         var metadata: JSONValue = ["resourceVersion": .string(listVersion)]
-        if let limit = request.query["limit"].flatMap(Int.init), limit > 0 {
-            let start = request.query["continue"].flatMap(Int.init) ?? 0
-            let end = min(items.count, start + limit)
-            if end < items.count {
-                metadata["continue"] = .string(String(end))
-                metadata["remainingItemCount"] = .int(items.count - end)
-            }
-            items = start < items.count ? Array(items[start..<end]) : []
-        }
+        if let token = page.continueToken { metadata["continue"] = .string(token) }
+        if let remaining = page.remainingItemCount { metadata["remainingItemCount"] = .int(remaining) }
         if request.accept.contains("as=Table") {
-            return .json(table(items, type: target.type, listVersion: listVersion))
+            return .json(table(page.items, type: target.type, listVersion: listVersion))
         }
-        let listed = items.map { item -> JSONValue in
+        let listed = page.items.map { item -> JSONValue in
             guard !target.type.isCustom else { return item }
             var item = item
             item["apiVersion"] = nil
@@ -47,22 +43,91 @@ extension APIServer {
         ])
     }
 
-    /// The objects of a collection that match the request's namespace and selectors, ordered by namespace and name.
-    func matching(_ request: APIRequest, target: Target) throws -> [JSONValue] {
-        let labels = try request.query["labelSelector"].map { text throws(StatusError) in
-            try LabelSelector(parsing: text)
+    private func listPage(_ target: Target, selectors: Selectors, options: ListOptions) throws -> ListPage {
+        guard options.continueToken.isEmpty else {
+            guard options.resourceVersion.isEmpty else {
+                throw StatusError.badRequest("specifying resource version is not allowed when using continue")
+            }
+            let token = try ContinueToken(decoding: options.continueToken)
+            guard token.revision == -1 || token.revision >= compactedRevision else {
+                let latest = ContinueToken(revision: -1, start: token.start)
+                throw StatusError.continueExpired(inconsistentContinue: latest.encoded)
+            }
+            let revision = token.revision == -1 ? resourceVersion : token.revision
+            return page(target, selectors: selectors, at: revision, from: token.start, limit: options.limit)
         }
-        let fields = try request.query["fieldSelector"].map { text throws(StatusError) in
-            try LabelSelector(parsing: text)
+        if options.revision > resourceVersion { throw StatusError.tooLarge(options.revision, current: resourceVersion) }
+        let exact =
+            options.resourceVersionMatch == "Exact"
+            || (options.resourceVersionMatch.isEmpty && options.limit > 0 && options.revision > 0)
+        if exact, options.revision < compactedRevision {
+            throw StatusError.gone("The resourceVersion for the provided list is too old.")
         }
-        return objects.keys.sorted().compactMap { key -> JSONValue? in
+        // resourceVersion "0" is served from the watch cache, which does not page.
+        let limit = options.resourceVersion == "0" ? 0 : options.limit
+        return page(
+            target,
+            selectors: selectors,
+            at: exact ? options.revision : resourceVersion,
+            from: "",
+            limit: limit
+        )
+    }
+
+    /// Up to `limit` (0: all) objects of the collection at `revision` that match, from key `start` on, in etcd's
+    /// key order.
+    private func page(
+        _ target: Target,
+        selectors: Selectors,
+        at revision: Int,
+        from start: String,
+        limit: Int
+    ) -> ListPage {
+        let store = revision == resourceVersion ? objects : objects(at: revision)
+        let keys = scopedKeys(target, in: store)
+        var index =
+            start.isEmpty
+            ? 0 : (keys.firstIndex { !Array($0.path.utf8).lexicographicallyPrecedes(Array(start.utf8)) } ?? keys.count)
+        var items: [JSONValue] = []
+        while index < keys.count, limit == 0 || items.count < limit {
+            if let object = store[keys[index].key], selectors.match(object) { items.append(object) }
+            index += 1
+        }
+        guard limit > 0, index < keys.count else { return ListPage(items: items, revision: revision) }
+        return ListPage(
+            items: items,
+            revision: revision,
+            continueToken: ContinueToken(revision: revision, start: keys[index - 1].path + "\u{0}").encoded,
+            remainingItemCount: selectors.isEmpty ? keys.count - index : nil
+        )
+    }
+
+    /// The store as it was at `revision` (not older than the compacted revision): the recorded changes after it
+    /// undone.
+    private func objects(at revision: Int) -> [StoreKey: JSONValue] {
+        var store = objects
+        for event in history.reversed() where event.resourceVersion > revision {
+            store[event.key] = event.previous
+        }
+        return store
+    }
+
+    /// The keys of a collection within the request's namespace, with their etcd key relative to the collection's
+    /// scope (`namespace/name` across namespaces, else `name`), in that key's order.
+    private func scopedKeys(_ target: Target, in store: [StoreKey: JSONValue]) -> [(path: String, key: StoreKey)] {
+        store.keys.compactMap { key -> (path: String, key: StoreKey)? in
             guard key.group == target.type.group, key.plural == target.type.plural else { return nil }
-            if let namespace = target.namespace, key.namespace != namespace { return nil }
-            guard let object = objects[key] else { return nil }
-            if let labels, !labels.matches(LabelSelector.labels(of: object)) { return nil }
-            if let fields, !fields.matches(LabelSelector.fields(of: object)) { return nil }
-            return object
+            if let namespace = target.namespace {
+                return key.namespace == namespace ? (key.name, key) : nil
+            }
+            return (key.namespace.map { "\($0)/\(key.name)" } ?? key.name, key)
         }
+        .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    }
+
+    /// The current objects of a collection that match the request's namespace and selectors, in etcd's key order.
+    func matching(_ selectors: Selectors, target: Target, in store: [StoreKey: JSONValue]) -> [JSONValue] {
+        scopedKeys(target, in: store).compactMap { store[$0.key] }.filter(selectors.match)
     }
 
     /// The `autoscaling/v1` Scale of a Deployment.

@@ -2,64 +2,75 @@ import Foundation
 import MooringCore
 
 extension APIServer {
+    /// How many changes are kept for watches that start from an older resourceVersion; beyond it the oldest half is
+    /// dropped and counts as compacted.
     static let historyLimit = 20_000
 
-    /// Starts a watch: initial events (for `sendInitialEvents`, or when no resourceVersion is given),
-    /// or the changes since a resourceVersion; then live changes and, when asked, bookmarks.
-    func watch(_ request: APIRequest, target: Target) throws -> APIResponse {
-        let labels = try request.query["labelSelector"].map { text throws(StatusError) in
-            try LabelSelector(parsing: text)
-        }
-        let fields = try request.query["fieldSelector"].map { text throws(StatusError) in
-            try LabelSelector(parsing: text)
-        }
-        let since = request.query["resourceVersion"] ?? ""
-        let sendInitial = request.flag("sendInitialEvents")
-        let bookmarks = request.flag("allowWatchBookmarks")
-        var replay: [WatchEvent] = []
-        if !sendInitial, let version = Int(since), version > 0 {
-            if let oldest = history.first?.resourceVersion, version < oldest - 1 {
-                throw StatusError.gone("too old resource version: \(version) (\(oldest - 1))")
-            }
-            replay = history.filter { $0.resourceVersion > version }
-        }
+    /// Starts a watch as a v1.32 server's watch cache serves it: the initial state (with `sendInitialEvents`, the
+    /// default from resourceVersion unset or "0") and, with bookmarks allowed, the initial-events-end bookmark;
+    /// or, from resourceVersion N, the changes after N — unless N is compacted, which ends the stream with one
+    /// ERROR event (410 Expired). Then live changes and bookmarks until the client leaves, `timeoutSeconds` passes,
+    /// or the server's own timeout (`KubeSimOptions.watchTimeout` × [1, 2)) does.
+    func watch(_ request: APIRequest, target: Target, options: ListOptions) throws -> APIResponse {
+        let selectors = try Selectors(request)
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
-        let id = UUID()
-        let watcher = Watcher(
+        let response = APIResponse(status: 200, contentType: "application/json", body: .stream(stream))
+        let initial = options.sendInitialEvents == true
+        if !initial, options.revision > 0, options.revision < compactedRevision {
+            let expired = StatusError.tooOld(options.revision, compacted: compactedRevision)
+            var line = JSONValue.object(["type": "ERROR", "object": expired.status]).serializedBytes()
+            line.append(0x0A)
+            continuation.yield(line)
+            continuation.finish()
+            return response
+        }
+        var watcher = Watcher(
             group: target.type.group,
             plural: target.type.plural,
             namespace: target.namespace,
-            labels: labels,
-            fields: fields,
+            selectors: selectors,
+            startRevision: initial || options.revision == 0 ? resourceVersion : options.revision,
             continuation: continuation
         )
-        if sendInitial || since.isEmpty || since == "0" {
-            for object in try matching(request, target: target) { watcher.send("ADDED", object) }
+        if initial {
+            for object in matching(selectors, target: target, in: objects) { watcher.send("ADDED", object) }
+            if options.allowWatchBookmarks { watcher.send("BOOKMARK", bookmark(target.type, initialEventsEnd: true)) }
+        } else {
+            for event in history { if let seen = watcher.view(of: event) { watcher.send(seen.type, seen.object) } }
         }
-        for event in replay where watcher.follows(event) { watcher.send(event.type, event.object) }
-        if sendInitial && bookmarks {
-            watcher.send("BOOKMARK", bookmark(target.type, initialEventsEnd: true))
-        }
+        let id = UUID()
+        watcher.timers = startTimers(id, type: target.type, options: options)
         watchers[id] = watcher
         continuation.onTermination = { [weak self] _ in
             Task { await self?.endWatch(id) }
         }
-        let timeout = request.query["timeoutSeconds"].flatMap(Int.init).map { Duration.seconds($0) }
-        let interval = options.bookmarkInterval
-        let type = target.type
-        Task { [weak self] in
-            let started = ContinuousClock.now
-            while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
-                guard let self, await self.isWatching(id) else { return }
-                if let timeout, ContinuousClock.now - started >= timeout {
-                    continuation.finish()
-                    return
-                }
-                if bookmarks { await self.sendBookmark(id, type: type) }
+        return response
+    }
+
+    /// The watch's end after its timeout and, when allowed, its periodic bookmarks.
+    private func startTimers(_ id: UUID, type: ResourceType, options: ListOptions) -> [Task<Void, Never>] {
+        let timeout =
+            options.timeoutSeconds.flatMap { $0 > 0 ? Duration.seconds($0) : nil }
+            ?? self.options.watchTimeout * Double.random(in: 1..<2)
+        var timers = [
+            Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                guard !Task.isCancelled else { return }
+                await self?.endWatch(id)
             }
-        }
-        return APIResponse(status: 200, contentType: "application/json", body: .stream(stream))
+        ]
+        guard options.allowWatchBookmarks else { return timers }
+        let interval = self.options.bookmarkInterval
+        timers.append(
+            Task { [weak self] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    guard !Task.isCancelled, let self else { return }
+                    await self.sendBookmark(id, type: type)
+                }
+            }
+        )
+        return timers
     }
 
     private func bookmark(_ type: ResourceType, initialEventsEnd: Bool) -> JSONValue {
@@ -68,25 +79,55 @@ extension APIServer {
         return ["kind": .string(type.kind), "apiVersion": .string(type.apiVersion), "metadata": metadata]
     }
 
-    func isWatching(_ id: UUID) -> Bool { watchers[id] != nil }
+    /// Ends one watch cleanly: its stream finishes without an ERROR event.
+    func endWatch(_ id: UUID) { watchers.removeValue(forKey: id)?.finish() }
 
-    func endWatch(_ id: UUID) { watchers.removeValue(forKey: id) }
-
-    func sendBookmark(_ id: UUID, type: ResourceType) {
-        watchers[id]?.send("BOOKMARK", bookmark(type, initialEventsEnd: false))
+    private func sendBookmark(_ id: UUID, type: ResourceType) {
+        guard let watcher = watchers[id], resourceVersion >= watcher.startRevision else { return }
+        watcher.send("BOOKMARK", bookmark(type, initialEventsEnd: false))
     }
 
-    /// Ends every open watch (the server is stopping).
+    /// Ends every open watch cleanly (the server is stopping, or a test wants clients to reconnect).
     func endAllWatches() {
-        for watcher in watchers.values { watcher.continuation.finish() }
+        for watcher in watchers.values { watcher.finish() }
         watchers.removeAll()
     }
 
-    /// Remembers a change and sends it to the watches that follow it.
-    func record(_ type: String, object: JSONValue, key: StoreKey) {
-        let event = WatchEvent(type: type, object: object, key: key, resourceVersion: resourceVersion)
+    /// Forgets the history up to the current resourceVersion, as etcd's compaction does: a watch or a paged list
+    /// from an older resourceVersion is answered 410 Expired from now on. Returns the compacted revision.
+    func compact() -> Int {
+        compactedRevision = resourceVersion
+        history.removeAll()
+        return compactedRevision
+    }
+
+    /// Stores a changed object under the next resourceVersion and tells the watches that follow it.
+    func store(_ object: JSONValue, key: StoreKey, previous: JSONValue?) -> JSONValue {
+        resourceVersion += 1
+        var object = object
+        object["metadata"]?["resourceVersion"] = .string(String(resourceVersion))
+        objects[key] = object
+        record(previous == nil ? "ADDED" : "MODIFIED", object: object, previous: previous, key: key)
+        return object
+    }
+
+    /// Remembers a change and sends it to the watches that follow it (as each of them sees it).
+    func record(_ type: String, object: JSONValue, previous: JSONValue?, key: StoreKey) {
+        let event = WatchEvent(
+            type: type,
+            object: object,
+            previous: previous,
+            key: key,
+            resourceVersion: resourceVersion
+        )
         history.append(event)
-        if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit / 2) }
-        for watcher in watchers.values where watcher.follows(event) { watcher.send(type, object) }
+        if history.count > Self.historyLimit {
+            let dropped = history.count - Self.historyLimit / 2
+            compactedRevision = max(compactedRevision, history[dropped - 1].resourceVersion)
+            history.removeFirst(dropped)
+        }
+        for watcher in watchers.values {
+            if let seen = watcher.view(of: event) { watcher.send(seen.type, seen.object) }
+        }
     }
 }

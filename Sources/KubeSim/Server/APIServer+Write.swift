@@ -305,6 +305,7 @@ extension APIServer {
         metadata["uid"] = oldMetadata["uid"] ?? .string(UUID().uuidString.lowercased())
         metadata["creationTimestamp"] = oldMetadata["creationTimestamp"] ?? .string(Self.timestamp())
         metadata["deletionTimestamp"] = oldMetadata["deletionTimestamp"]
+        metadata["deletionGracePeriodSeconds"] = oldMetadata["deletionGracePeriodSeconds"]
         metadata["generation"] = oldMetadata["generation"]
         metadata["selfLink"] = nil
         object["metadata"] = metadata
@@ -326,10 +327,11 @@ extension APIServer {
             if old == nil { object["metadata"]?["resourceVersion"] = nil }
             return object
         }
-        resourceVersion += 1
-        object["metadata"]?["resourceVersion"] = .string(String(resourceVersion))
-        objects[key] = object
-        record(old == nil ? "ADDED" : "MODIFIED", object: object, key: key)
+        // An update that empties the finalizers of an object being deleted deletes it instead of storing it.
+        if metadata["deletionTimestamp"] != nil, Self.finalizers(of: object).isEmpty, let removed = remove(key) {
+            return removed
+        }
+        object = store(object, key: key, previous: old)
         didChange(object, old: old, key: key, type: type)
         return object
     }

@@ -17,6 +17,9 @@ actor APIServer {
     var watchers: [UUID: Watcher] = [:]
     /// Recent changes, so a watch can start from an older resourceVersion.
     var history: [WatchEvent] = []
+    /// The revision up to which history is forgotten (`compact()`, or the history bound): watches and paged lists
+    /// from an older resourceVersion get 410 Expired.
+    var compactedRevision = 0
     var neverReady: Set<ObjectIdentity> = []
     var pendingReadiness: [StoreKey: Task<Void, Never>] = [:]
     var nextServiceIP = 10
@@ -158,8 +161,9 @@ actor APIServer {
     private func handle(_ request: APIRequest, target: Target) async throws -> APIResponse {
         switch (request.method, target.name) {
         case ("GET", nil):
-            if request.flag("watch") { return try watch(request, target: target) }
-            return try list(request, target: target)
+            let options = try ListOptions(request)
+            if options.watch { return try watch(request, target: target, options: options) }
+            return try list(request, target: target, options: options)
         case ("GET", let name?):
             return try get(request, target: target, name: name)
         case ("POST", nil):
