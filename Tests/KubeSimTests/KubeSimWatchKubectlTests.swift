@@ -35,6 +35,18 @@ struct KubeSimWatchKubectlTests {
                 try await harness.kubectlOK(["delete", "configmap", "held", "--wait=false"])
                 let deleting = try await harness.getJSON(["configmap", "held"])
                 #expect(deleting["metadata"]?["deletionTimestamp"] != nil)
+                let (added, refusal) = try await client.request(
+                    "PATCH",
+                    "/api/v1/namespaces/default/configmaps/held",
+                    body: ["metadata": ["finalizers": ["example.com/hold", "example.com/more"]]],
+                    contentType: "application/merge-patch+json"
+                )
+                #expect(added == 422)
+                #expect(
+                    refusal["message"]?.stringValue?.contains(
+                        "metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted"
+                    ) == true
+                )
                 try await client.patchConfigMap("held", ["metadata": ["finalizers": nil]])
                 return deleting
             }

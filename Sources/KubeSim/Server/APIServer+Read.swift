@@ -87,7 +87,7 @@ extension APIServer {
         let keys = scopedKeys(target, in: store)
         var index =
             start.isEmpty
-            ? 0 : (keys.firstIndex { !Array($0.path.utf8).lexicographicallyPrecedes(Array(start.utf8)) } ?? keys.count)
+            ? 0 : (keys.firstIndex { $0.path >= start } ?? keys.count)
         var items: [JSONValue] = []
         while index < keys.count, limit == 0 || items.count < limit {
             if let object = store[keys[index].key], selectors.match(object) { items.append(object) }
@@ -113,7 +113,8 @@ extension APIServer {
     }
 
     /// The keys of a collection within the request's namespace, with their etcd key relative to the collection's
-    /// scope (`namespace/name` across namespaces, else `name`), in that key's order.
+    /// scope (`namespace/name` across namespaces, else `name`), in that key's order (names are ASCII, so the
+    /// strings' order is etcd's byte order).
     private func scopedKeys(_ target: Target, in store: [StoreKey: JSONValue]) -> [(path: String, key: StoreKey)] {
         store.keys.compactMap { key -> (path: String, key: StoreKey)? in
             guard key.group == target.type.group, key.plural == target.type.plural else { return nil }
@@ -122,7 +123,7 @@ extension APIServer {
             }
             return (key.namespace.map { "\($0)/\(key.name)" } ?? key.name, key)
         }
-        .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        .sorted { $0.path < $1.path }
     }
 
     /// The current objects of a collection that match the request's namespace and selectors, in etcd's key order.

@@ -18,6 +18,7 @@ enum Validator {
             }
         }
         problems += labels(object["metadata"]?["labels"], path: "metadata.labels")
+        problems += finalizers(object, old: old)
         switch (type.group, type.plural) {
         case ("apps", "deployments"): problems += deployment(object, old: old)
         case ("", "services"): problems += service(object, old: old)
@@ -25,6 +26,22 @@ enum Validator {
         default: break
         }
         return problems
+    }
+
+    /// While an object is being deleted its finalizers can only go, as `ValidateObjectMetaUpdate` has it.
+    private static func finalizers(_ object: JSONValue, old: JSONValue?) -> [FieldError] {
+        guard let old, old["metadata"]?["deletionTimestamp"] != nil else { return [] }
+        let before = Set((old["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let added = (object["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue)
+            .filter { !before.contains($0) }.sorted()
+        guard !added.isEmpty else { return [] }
+        let listed = added.map { "\"\($0)\"" }.joined(separator: ", ")
+        return [
+            .forbidden(
+                "metadata.finalizers",
+                "no new finalizers can be added if the object is being deleted, found new finalizers []string{\(listed)}"
+            )
+        ]
     }
 
     static func dns1123Subdomain(_ text: String) -> String? {
