@@ -34,6 +34,29 @@ struct KubeSimWatchTests {
         }
     }
 
+    @Test("a client reconnecting from its last resourceVersion after the cluster moved on and compacted gets 410")
+    func reconnectAfterCompaction() async throws {
+        try await withKubeSim { harness in
+            let client = KubeSimWatchClient(sim: harness.sim)
+            try await client.createConfigMap("one")
+            let seen = try await client.listVersion()
+            harness.sim.faults.hangRequests(matching: KubeSimFaults.Match(method: "GET", pathContains: "/configmaps"))
+            async let reconnected = client.watch("\(Self.configMaps)?watch=1&resourceVersion=\(seen)")
+            try await waitUntil("the reconnecting watch has arrived") {
+                harness.sim.requests().contains(where: \.isWatch)
+            }
+            try await client.patchConfigMap("one", ["data": ["k": "missed"]])
+            let compacted = await harness.sim.compact()
+            harness.sim.faults.stopHanging()
+            let events = try await reconnected
+            #expect(events.map { $0["type"] } == ["ERROR"])
+            #expect(events.first?["object"]?["code"] == 410)
+            #expect(
+                events.first?["object"]?["message"]?.stringValue == "too old resource version: \(seen) (\(compacted))"
+            )
+        }
+    }
+
     @Test("a paged list's continue is served at the first page's revision, and is 410 Expired once it is compacted")
     func pagedList() async throws {
         try await withKubeSim { harness in
