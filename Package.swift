@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Cluster",
             dependencies: [
-                "MooringCore", "ChildProcess",
+                "MooringCore", "ChildProcess", "Timing",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],

@@ -57,28 +57,34 @@ public struct ChildProcess: Sendable {
     public func run() async throws(ChildProcessError) -> ChildProcessOutput {
         let configuration = configuration()
         let input = try standardInput()
+        return try await withinDeadline {
+            let result = try await Subprocess.run(
+                configuration,
+                input: input,
+                output: .bytes(limit: outputLimit),
+                error: .bytes(limit: errorOutputLimit)
+            )
+            return ChildProcessOutput(
+                status: Self.status(result.terminationStatus),
+                standardOutput: result.standardOutput,
+                standardError: result.standardError
+            )
+        }
+    }
+
+    /// Runs `body` (which runs the program) against ``timeout``: the first to finish wins; cancelling the run kills
+    /// the process group, and leaving the group waits until the program is reaped, so no zombie outlives the call.
+    func withinDeadline(
+        _ body: @escaping @Sendable () async throws -> ChildProcessOutput
+    ) async throws(ChildProcessError) -> ChildProcessOutput {
         let output: ChildProcessOutput?
         do {
             output = try await withThrowingTaskGroup(of: ChildProcessOutput?.self) { group in
-                group.addTask {
-                    let result = try await Subprocess.run(
-                        configuration,
-                        input: input,
-                        output: .bytes(limit: outputLimit),
-                        error: .bytes(limit: errorOutputLimit)
-                    )
-                    return ChildProcessOutput(
-                        status: Self.status(result.terminationStatus),
-                        standardOutput: result.standardOutput,
-                        standardError: result.standardError
-                    )
-                }
+                group.addTask { try await body() }
                 group.addTask {
                     try await CancellableSleep.sleep(for: timeout)
                     return nil
                 }
-                // The first to finish wins; cancelling the run kills the process group, and leaving the group
-                // waits until the program is reaped, so no zombie outlives the call.
                 defer { group.cancelAll() }
                 return try await group.next() ?? nil
             }
@@ -94,7 +100,7 @@ public struct ChildProcess: Sendable {
         return output
     }
 
-    private func configuration() -> Configuration {
+    func configuration() -> Configuration {
         var platformOptions = PlatformOptions()
         platformOptions.createSession = true
         // SIGKILL the whole group (after SIGTERM and a grace period, when one is given): a grandchild that outlived
@@ -116,7 +122,7 @@ public struct ChildProcess: Sendable {
 
     /// Standard input as a file descriptor that the child inherits and this process closes once the child is
     /// spawned.
-    private func standardInput() throws(ChildProcessError) -> FileDescriptorInput {
+    func standardInput() throws(ChildProcessError) -> FileDescriptorInput {
         let path = inputFile ?? "/dev/null"
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -128,14 +134,14 @@ public struct ChildProcess: Sendable {
         return .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: true)
     }
 
-    private static func status(_ status: TerminationStatus) -> Int32 {
+    static func status(_ status: TerminationStatus) -> Int32 {
         switch status {
         case .exited(let code): return code
         case .signaled(let signal): return 128 + signal
         }
     }
 
-    private func failure(_ error: any Error) -> ChildProcessError {
+    func failure(_ error: any Error) -> ChildProcessError {
         if error is CancellationError || Task.isCancelled {
             return ChildProcessError(
                 code: .cancelled,

@@ -61,11 +61,17 @@ public enum Daemon {
                 logger: logger
             )
         }
+        let liveState = LiveStateService(
+            caches: await LiveStateService.caches(for: configuration, engine: engine, logger: logger),
+            trigger: trigger,
+            status: status,
+            logger: logger
+        )
         // Services shut down in reverse order: the guardrails and the loop first (its sync in progress is
-        // interrupted), then the alerts of its last sync are flushed, the listener closes, and only then is the Lease
-        // released.
+        // interrupted), then the live caches stop, the alerts of its last sync are flushed, the listener closes, and
+        // only then is the Lease released.
         let services: [any Service] =
-            (election.map { [$0] } ?? []) + [server] + (alerts.map { [$0] } ?? []) + [loop]
+            (election.map { [$0] } ?? []) + [server] + (alerts.map { [$0] } ?? []) + [liveState, loop]
             + (guardrails.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -1,3 +1,4 @@
+import Cluster
 public import Foundation
 import GitSource
 import Manifests
@@ -79,6 +80,12 @@ public actor DaemonStatus {
         events = Array((new.reversed() + events).prefix(Self.eventLimit))
         notReadyReason = Self.notReadyReason(of: report)
         metrics.record(targets, reports: report.targets)
+    }
+
+    /// Records how `target`'s live cache stands.
+    func recordLiveCache(_ target: String, _ cache: LiveCacheStatus) {
+        guard let index = targets.firstIndex(where: { $0.name == target }) else { return }
+        targets[index].liveCache = cache
     }
 
     /// Records that the loop ended: `/healthz` fails from now on.

@@ -1,3 +1,4 @@
+public import Cluster
 public import Foundation
 
 /// What `GET /status` answers, as JSON (dates in ISO 8601, UTC; a value not known yet is left out); the status page and
@@ -29,6 +30,9 @@ public import Foundation
 ///               "severity": "info", "message": "…"}]
 /// }
 /// ```
+///
+/// Each target has `liveCache` when the daemon keeps one (`cluster.watch`, the default): `{"inSync": true,
+/// "collections": 3, "lastRelist": "2026-05-04T09:00:02Z", "restarts": 0}`.
 ///
 /// `stuck` is there while a sync runs past its deadline: `{"stage": "waiting for 1 object(s) to become ready (target
 /// default, commit 3f2c…)", "since": …, "syncStartedAt": …, "deadline": …}`.
@@ -88,6 +92,9 @@ public struct StatusDocument: Codable, Sendable, Equatable {
         public var lastAppliedCommit: String?
         public var models: [Model]
         public var drift: [Drift]
+        /// The target's live cache (`cluster.watch`): in sync or not, when it last listed in full, how many times a
+        /// watch or its proxy failed and was restarted. Left out without one.
+        public var liveCache: LiveCacheStatus? = nil
     }
 
     /// An event a sync raised (messages are redacted: no secret values).

@@ -24,21 +24,44 @@ public struct KubectlRunner: Sendable {
     /// deadline passed (``ClusterError/Code/timeout``), output over the limit
     /// (``ClusterError/Code/outputTooLarge``). Classify a non-zero exit with ``KubectlOutput/checked()``.
     public func run(_ command: KubectlCommand) async throws(ClusterError) -> KubectlOutput {
+        try await execute(command, timeout: options.timeout) { process throws(ChildProcessError) in
+            try await process.run()
+        }
+    }
+
+    /// Runs `command` to completion (or for at most `timeout`), handing its standard output to `chunk` as it
+    /// arrives, and returns its exit status and error output (no standard output): for a watch
+    /// (`kubectl get --raw '…?watch=1'`), which runs for minutes. Throws as ``run(_:)`` does.
+    public func stream(
+        _ command: KubectlCommand,
+        timeout: Duration,
+        _ chunk: @escaping @Sendable ([UInt8]) async throws -> Void
+    ) async throws(ClusterError) -> KubectlOutput {
+        try await execute(command, timeout: timeout) { process throws(ChildProcessError) in
+            try await process.stream(chunk)
+        }
+    }
+
+    private func execute(
+        _ command: KubectlCommand,
+        timeout: Duration,
+        _ body: (ChildProcess) async throws(ChildProcessError) -> ChildProcessOutput
+    ) async throws(ClusterError) -> KubectlOutput {
         let start = ContinuousClock.now
         let process = ChildProcess(
             options.executable,
             options.globalArguments + command.arguments,
             environment: ["KUBECACHEDIR": options.cacheDirectory],
             inputFile: command.standardInputFile,
-            timeout: options.timeout,
+            timeout: timeout,
             outputLimit: options.outputLimit,
             errorOutputLimit: options.errorOutputLimit
         )
         let result: ChildProcessOutput
         do {
-            result = try await process.run()
+            result = try await body(process)
         } catch {
-            let failure = clusterError(error, command: command)
+            let failure = clusterError(error, command: command, timeout: timeout)
             log(command, start: start, result: failure.code.description)
             throw failure
         }
@@ -58,13 +81,13 @@ public struct KubectlRunner: Sendable {
     }
 
     /// Why kubectl could not run, as the cluster error a person can act on.
-    private func clusterError(_ error: ChildProcessError, command: KubectlCommand) -> ClusterError {
+    private func clusterError(_ error: ChildProcessError, command: KubectlCommand, timeout: Duration) -> ClusterError {
         let (code, message): (ClusterError.Code, String)
         switch error.code {
         case .timedOut:
             code = .timeout
             message =
-                "kubectl did not finish within \(options.timeout) and was killed with its process "
+                "kubectl did not finish within \(timeout) and was killed with its process "
                 + "group; check that the API server answers, or raise cluster.timeout"
         case .outputTooLarge:
             code = .outputTooLarge

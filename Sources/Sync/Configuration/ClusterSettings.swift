@@ -10,33 +10,47 @@ public struct ClusterSettings: Sendable, Equatable {
     public var fieldManager: String
     /// The longest one kubectl call may take.
     public var timeout: Duration
+    /// Whether `mooring run` keeps a live cache of the cluster by watches (through `kubectl proxy`), so a poll
+    /// with nothing new makes no kubectl call and drift is seen within seconds.
+    public var watch: Bool
+    /// How often the live cache lists every collection again in full, whatever its watches said.
+    public var relistInterval: Duration
 
     public init(
         kubeconfig: String? = nil,
         context: String? = nil,
         kubectl: String = "kubectl",
         fieldManager: String = "mooring",
-        timeout: Duration = .seconds(120)
+        timeout: Duration = .seconds(120),
+        watch: Bool = true,
+        relistInterval: Duration = .seconds(600)
     ) {
         self.kubeconfig = kubeconfig
         self.context = context
         self.kubectl = kubectl
         self.fieldManager = fieldManager
         self.timeout = timeout
+        self.watch = watch
+        self.relistInterval = relistInterval
     }
 }
 
 extension ClusterSettings {
     init(reading reader: inout ConfigurationReader, at base: FieldPath) {
         let defaults = ClusterSettings()
-        _ = reader.object(base, allowed: ["kubeconfig", "context", "kubectl", "fieldManager", "timeout"])
+        _ = reader.object(
+            base,
+            allowed: ["kubeconfig", "context", "kubectl", "fieldManager", "timeout", "watch", "relistInterval"]
+        )
         let kubectl = reader.requiredStringIfPresent(base.appending("kubectl"))
         self.init(
             kubeconfig: reader.readableFile(base.appending("kubeconfig")),
             context: reader.requiredStringIfPresent(base.appending("context")),
             kubectl: kubectl.map { $0.contains("/") ? reader.resolve($0) : $0 } ?? defaults.kubectl,
             fieldManager: reader.requiredStringIfPresent(base.appending("fieldManager")) ?? defaults.fieldManager,
-            timeout: reader.duration(base.appending("timeout")) ?? defaults.timeout
+            timeout: reader.duration(base.appending("timeout")) ?? defaults.timeout,
+            watch: reader.bool(base.appending("watch")) ?? defaults.watch,
+            relistInterval: reader.duration(base.appending("relistInterval")) ?? defaults.relistInterval
         )
     }
 }

@@ -14,13 +14,14 @@ extension SyncEngine {
         early: EarlyList? = nil,
         policy: ReconcilePolicy,
         atRest: (JSONValue) -> JSONValue,
-        cluster: ClusterClient
+        cluster: ClusterClient,
+        cache: LiveCache? = nil
     ) async throws(ClusterError) -> (plan: Plan, live: [ObjectIdentity: JSONValue]) {
         let live = try await liveObjects(
             desired: desired,
             inventory: inventory,
             owned: owned,
-            cluster: cluster,
+            reader: LiveReader(cluster: cluster, cache: cache, logger: logger),
             early: early
         )
         var plan = Planner.plan(
@@ -36,15 +37,15 @@ extension SyncEngine {
     }
 
     /// The live objects carrying Mooring's label, of every kind the desired state or the inventory
-    /// has. `early` is a list started before the desired state was known (see ``listEarly(_:cluster:)``):
-    /// only the kinds it did not cover are listed now, so a sync whose commit adds no kind makes one kubectl
-    /// call in all. Kinds the cluster does not serve yet (a CRD this sync creates) are left out after one
-    /// discovery.
+    /// has. `early` is a list started before the desired state was known (see ``listEarly(_:reader:)``):
+    /// only the kinds it did not cover are read now, so a sync whose commit adds no kind makes one kubectl
+    /// call in all (none when the live cache has every kind in sync). Kinds the cluster does not serve yet (a CRD
+    /// this sync creates) are left out after one discovery.
     private func liveObjects(
         desired: [Resource],
         inventory: [AppliedRecord],
         owned: Set<ObjectIdentity> = [],
-        cluster: ClusterClient,
+        reader: LiveReader,
         early: EarlyList? = nil
     ) async throws(ClusterError) -> [ObjectIdentity: JSONValue] {
         var objects: [JSONValue] = []
@@ -54,11 +55,11 @@ extension SyncEngine {
             kinds = kinds.filter { !early.kinds.contains($0) }
         }
         do {
-            objects += try await cluster.listManaged(kinds: kinds)
+            objects += try await reader.managedObjects(of: kinds)
         } catch  where error.code == .unknownKind {
-            let catalog = try await cluster.discover()
+            let catalog = try await reader.cluster.discover()
             kinds = kinds.filter { catalog.resource(for: $0) != nil }
-            objects += try await cluster.listManaged(kinds: kinds)
+            objects += try await reader.managedObjects(of: kinds)
         }
         var live: [ObjectIdentity: JSONValue] = [:]
         for object in objects { live[Resource(object: object).identity] = object }
@@ -73,14 +74,14 @@ extension SyncEngine {
         let objects: Result<[JSONValue], ClusterError>
     }
 
-    /// Lists Mooring's objects of the kinds in `inventory`: almost every commit keeps the kinds it had, so
+    /// Reads Mooring's objects of the kinds in `inventory`: almost every commit keeps the kinds it had, so
     /// this is the live state the plan needs, read on one core while rendering runs on the other. `nil`
     /// when there is no inventory to take the kinds from (a first sync lists after rendering).
-    nonisolated static func listEarly(_ inventory: [AppliedRecord], cluster: ClusterClient) async -> EarlyList? {
+    nonisolated static func listEarly(_ inventory: [AppliedRecord], reader: LiveReader) async -> EarlyList? {
         guard !inventory.isEmpty else { return nil }
         let kinds = Self.kinds(of: inventory.map(\.identity))
         do throws(ClusterError) {
-            return EarlyList(kinds: Set(kinds), objects: .success(try await cluster.listManaged(kinds: kinds)))
+            return EarlyList(kinds: Set(kinds), objects: .success(try await reader.managedObjects(of: kinds)))
         } catch {
             return EarlyList(kinds: Set(kinds), objects: .failure(error))
         }

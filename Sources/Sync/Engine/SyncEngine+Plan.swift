@@ -33,7 +33,8 @@ extension SyncEngine {
                 early: early,
                 policy: policy,
                 atRest: atRest,
-                cluster: cluster
+                cluster: cluster,
+                cache: liveCaches[run.target.name]
             )
             let plan = await readingFromCommit(fresh, desired: desired, target: run.target, run: &run)
             let drifts = try await driftChecks(
@@ -47,7 +48,7 @@ extension SyncEngine {
             failedReading(error, desired: desired, run: &run, mode: mode)
             return nil
         }
-        reportDrift(planned.decision, state: &targetState, run: &run, mode: mode)
+        await reportDrift(planned.decision, state: &targetState, run: &run, mode: mode)
         var trusted = inventoryTrusted && !desired.isFallback
         if case .unreadable = ownership { trusted = false }
         return PlannedSync(
@@ -80,7 +81,13 @@ extension SyncEngine {
 
     /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the
     /// drift last reported for that object.
-    private func reportDrift(_ decision: SyncDecision, state: inout TargetState, run: inout TargetRun, mode: SyncMode) {
+    private func reportDrift(
+        _ decision: SyncDecision,
+        state: inout TargetState,
+        run: inout TargetRun,
+        mode: SyncMode
+    ) async {
+        let cache = liveCaches[run.target.name]
         for drift in decision.healed {
             run.raise(
                 SyncEvent(
@@ -90,11 +97,13 @@ extension SyncEngine {
                     fields: drift.eventFields
                 )
             )
+            await cache?.driftRaised(for: drift.identity)
         }
         for drift in decision.alerted {
             let index = state.inventory.firstIndex { $0.identity == drift.identity }
             guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
             run.raise(SyncEvent(.drift, .warning, "drift of \(drift.summary) (alert only)", fields: drift.eventFields))
+            await cache?.driftRaised(for: drift.identity)
             if mode.writes, let index { state.inventory[index].reportedDrift = drift.fingerprint }
         }
     }

@@ -19,11 +19,12 @@ extension SyncEngine {
         let mayWait = backoffApplies && Backoff.waits(poll?.current, state: targetState, now: Date())
         // The live list runs while the commit is read and rendered (unless this sync is likely to wait out a backoff).
         let inventory = mayWait ? [] : targetState.inventory
-        async let early = Self.listEarly(inventory, cluster: cluster)
+        let reader = LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
+        async let early = Self.listEarly(inventory, reader: reader)
         async let ownershipRead = Self.readOwnership(
             of: target.name,
             namespace: mayWait ? nil : configuration.inventory.namespace,
-            cluster: cluster
+            reader: reader
         )
         let held: HeldDesiredState
         switch await heldDesiredState(for: target, poll: poll, mode: mode, state: &targetState, run: &run) {
@@ -38,7 +39,7 @@ extension SyncEngine {
         // Skipped while the sync was likely to wait; it does not (its canary holds changed): read now.
         let namespace = configuration.inventory.namespace
         let ownership =
-            await mayWait ? Self.readOwnership(of: target.name, namespace: namespace, cluster: cluster) : ownershipRead
+            await mayWait ? Self.readOwnership(of: target.name, namespace: namespace, reader: reader) : ownershipRead
         return await planAndWrite(
             held,
             ownership: ownership,

@@ -1,7 +1,7 @@
 // Folder Sync: one sync end to end, configuration, journal.
 // Folder Sync/Engine: the stages of one sync and its report.
 
-import Cluster
+public import Cluster
 import Foundation
 public import GitSource
 public import Logging
@@ -48,6 +48,8 @@ public actor SyncEngine {
     var mirrorMaintained = false
     /// Why the mirror could not be repacked at its last maintenance, so that it is logged once.
     var mirrorProblem: String?
+    /// Per target, the live cache the daemon keeps by watches (``attach(_:)``); none for `mooring sync` and `diff`.
+    var liveCaches: [String: LiveCache] = [:]
 
     /// An engine for `configuration`; `signatureVerifier` replaces the one `source.verify` describes (a test
     /// watching the verifier's programs gives one).
@@ -71,6 +73,12 @@ public actor SyncEngine {
         } catch {
             throw SyncError(code: .source, message: "\(error)")
         }
+    }
+
+    /// Plans the syncs of `cache.target` against `cache` from now on: the collections it has in sync are read
+    /// from it, without kubectl.
+    public func attach(_ cache: LiveCache) {
+        liveCaches[cache.target] = cache
     }
 
     /// One full sync of every target. In `.dryRun` mode, everything up to the decision runs (server-side

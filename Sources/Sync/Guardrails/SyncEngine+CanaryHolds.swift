@@ -36,10 +36,11 @@ extension SyncEngine {
         guard let namespace = configuration.inventory.namespace, rule.mayHoldCanaries else { return [] }
         let reference = AnalysisConfigMap.reference(target: target.name, namespace: namespace)
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
+        let reader = LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
         let holds: [CanaryHold]?
         let problem: String
         do {
-            if let configMap = try await cluster.get([reference], ignoreNotFound: true).first {
+            if let configMap = try await reader.bookkeeping(reference.name, in: namespace) {
                 holds = AnalysisConfigMap.holds(in: configMap)
             } else {
                 holds = []

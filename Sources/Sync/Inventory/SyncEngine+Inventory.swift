@@ -32,13 +32,12 @@ extension SyncEngine {
     nonisolated static func readOwnership(
         of target: String,
         namespace: String?,
-        cluster: ClusterClient
+        reader: LiveReader
     ) async -> Ownership {
         guard let namespace else { return .journalOnly }
         let name = ClusterInventory.name(of: target)
-        let reference = ObjectReference(apiVersion: "v1", kind: "ConfigMap", namespace: namespace, name: name)
         do {
-            guard let object = try await cluster.get([reference], ignoreNotFound: true).first else { return .missing }
+            guard let object = try await reader.bookkeeping(name, in: namespace) else { return .missing }
             guard let inventory = ClusterInventory(configMap: object) else {
                 return .unreadable("ConfigMap \(namespace)/\(name) does not hold an inventory Mooring can read")
             }

@@ -1,0 +1,87 @@
+import Foundation
+import MooringCore
+import Timing
+
+/// Lists one collection, then watches it from the list's resourceVersion, for as long as its task runs — the loop
+/// client-go's reflector runs, over `kubectl get --raw`, so every kubeconfig auth method works as for every other
+/// kubectl call:
+///
+/// - a watch the server ends (its timeout) resumes from the last resourceVersion seen (an event's or a bookmark's);
+/// - `410 Gone` (the resourceVersion was compacted away) and the safety interval re-list in full;
+/// - any other failure (kubectl refused or killed, the server unreachable) marks the collection out of sync and
+///   re-lists after a backoff with jitter.
+struct CollectionWatch: Sendable {
+    var key: WatchKey
+    var resource: APIResource
+    var runner: KubectlRunner
+    var relistInterval: Duration
+    var cache: LiveCache
+
+    /// The most bytes of one watch event.
+    static let eventLimit = 64 << 20
+
+    func run() async {
+        var delay = ReconnectDelay()
+        while !Task.isCancelled {
+            do throws(ClusterError) {
+                try await list()
+                delay.reset()
+                try await follow()
+            } catch {
+                guard !Task.isCancelled else { return }
+                await cache.lost(key, problem: error.message)
+                try? await CancellableSleep.sleep(for: delay.next())
+            }
+        }
+    }
+
+    /// Lists the collection page by page and hands it to the cache whole.
+    private func list() async throws(ClusterError) {
+        var objects: [JSONValue] = []
+        var token: String?
+        var version = ""
+        repeat {
+            var query = "labelSelector=\(WatchKey.escaped(key.selector))&limit=500"
+            if let token { query += "&continue=\(WatchKey.escaped(token))" }
+            let output = try await runner.run(KubectlCommand(["get", "--raw", "\(key.path(resource))?\(query)"]))
+            let page = try output.checked().json()
+            objects += (page["items"]?.arrayValue ?? []).map(typed)
+            token = page["metadata"]?["continue"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            version = page["metadata"]?["resourceVersion"]?.stringValue ?? version
+        } while token != nil
+        await cache.replace(key, with: objects, at: version)
+    }
+
+    /// Watches until a re-list is due: after the safety interval, or at once when the server says `410 Gone`.
+    private func follow() async throws(ClusterError) {
+        let relistAt = ContinuousClock.now + relistInterval
+        while ContinuousClock.now < relistAt {
+            guard !Task.isCancelled else { return }
+            let version = await cache.resourceVersion(of: key)
+            let remaining = Int((relistAt - ContinuousClock.now).components.seconds)
+            let timeout = max(1, min(Int.random(in: 240...360), remaining))
+            let query =
+                "watch=1&labelSelector=\(WatchKey.escaped(key.selector))&resourceVersion=\(WatchKey.escaped(version))"
+                + "&allowWatchBookmarks=true&timeoutSeconds=\(timeout)"
+            let splitter = LineSplitter(limit: Self.eventLimit)
+            let handler = WatchEventHandler(key: key, resource: resource, cache: cache)
+            // The server ends the watch after `timeout`; kubectl gets a minute more before it is taken for hung.
+            let output = try await runner.stream(
+                KubectlCommand(["get", "--raw", "\(key.path(resource))?\(query)"]),
+                timeout: .seconds(timeout + 60)
+            ) { chunk in
+                for line in try splitter.lines(completedBy: chunk) { await handler.handle(line) }
+            }
+            if await handler.expired { return }
+            if let problem = await handler.problem {
+                throw ClusterError(code: .failed, message: problem, command: output.command.description)
+            }
+            _ = try output.checked()
+        }
+    }
+
+    /// `object` with its `apiVersion` and `kind`, which the items of a list leave out.
+    private func typed(_ object: JSONValue) -> JSONValue {
+        WatchEventHandler.typed(object, resource: resource)
+    }
+}
