@@ -62,6 +62,7 @@ public enum Daemon {
             )
         }
         let liveState = LiveStateService(
+            engine: engine,
             caches: await LiveStateService.caches(for: configuration, engine: engine, logger: logger),
             trigger: trigger,
             status: status,

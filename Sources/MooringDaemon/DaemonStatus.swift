@@ -41,6 +41,9 @@ public actor DaemonStatus {
         self.syncs = syncs
     }
 
+    /// Whether a sync is running.
+    var isSyncing: Bool { syncing }
+
     /// Records that a sync started.
     func syncStarted() {
         syncing = true

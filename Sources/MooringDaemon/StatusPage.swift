@@ -67,6 +67,7 @@ enum StatusPage {
         if let applied = target.lastAppliedCommit, applied != target.commit?.id {
             html += row("Last applied", "<code>\(escape(String(applied.prefix(12))))</code>")
         }
+        if let cache = target.liveCache { html += row("Live cache", escape(cache.summary(time: time))) }
         html += "</table>\n"
         html += models(target.models, target: target.name)
         html += drift(target.drift)

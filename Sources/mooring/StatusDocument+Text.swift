@@ -19,6 +19,7 @@ extension StatusDocument {
                 lines.append("  \(target.refusedCommit == nil ? "commit " : "serving") \(Self.line(commit))")
             }
             if let retry = target.retryAfter { lines.append("  retry   after \(Self.time(retry))") }
+            if let cache = target.liveCache { lines.append("  cache   \(cache.summary(time: Self.time))") }
             for model in target.models {
                 let canary = model.canaryServing.map { " + canary \($0)" } ?? ""
                 lines.append("  model   \(model.namespace)/\(model.name) \(model.stable)\(canary)")

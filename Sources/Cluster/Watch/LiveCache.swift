@@ -76,6 +76,17 @@ public actor LiveCache {
         return collection.objects()
     }
 
+    /// The resourceVersion of each of `identities` the cache holds (those it does not hold are left out).
+    public func resourceVersions(of identities: Set<ObjectIdentity>) -> [ObjectIdentity: String] {
+        var versions: [ObjectIdentity: String] = [:]
+        for collection in collections.values {
+            for identity in identities {
+                if let entry = collection.entries[identity] { versions[identity] = entry.resourceVersion }
+            }
+        }
+        return versions
+    }
+
     /// Records, in `mooring_drift_detection_seconds{target}`, how long after its watch saw the change to `identity`
     /// a sync raised drift for it (once per change).
     public func driftRaised(for identity: ObjectIdentity) {
@@ -118,7 +129,14 @@ public actor LiveCache {
     }
 
     func apply(_ key: WatchKey, _ kind: WatchChange.Kind, _ object: JSONValue) {
+        Counter(
+            label: "mooring_watch_events_total",
+            dimensions: [("target", target), ("kind", key.kind.description), ("type", kind.rawValue)]
+        ).increment()
+        let before = collections[key]?.entries[Resource(object: object).identity]
         guard let change = collections[key]?.apply(kind, object, seenAt: .now) else { return }
+        // A status update (a controller reporting a rollout) is no change to what Mooring applies.
+        if kind == .modified, let before, !ObjectContent.differs(before.json, object) { return }
         publish(change)
     }
 
@@ -141,12 +159,6 @@ public actor LiveCache {
     }
 
     private func publish(_ change: WatchChange) {
-        Counter(
-            label: "mooring_watch_events_total",
-            dimensions: [
-                ("target", target), ("kind", change.collection.kind.description), ("type", change.kind.rawValue),
-            ]
-        ).increment()
         seen[change.identity] = change.seenAt
         continuation.yield(change)
     }

@@ -8,9 +8,11 @@ import Sync
 import Timing
 
 /// Keeps each target's live cache (``LiveCache``) for the daemon: syncs plan against it, a change a watch sees to
-/// one of Mooring's objects wakes the sync loop (after ``debounce``, so a burst of changes is one sync), and the
-/// status page shows how each cache stands. The caches stop (their watches and proxies with them) at shutdown.
+/// one of Mooring's objects that the journal does not explain wakes the sync loop (``LiveChangeGate``, after
+/// ``debounce``, so a burst of changes is one sync), and the status page shows how each cache stands. The caches
+/// stop (their watches with them) at shutdown.
 struct LiveStateService: Service {
+    let engine: SyncEngine
     let caches: [LiveCache]
     let trigger: SyncTrigger
     let status: DaemonStatus
@@ -41,12 +43,18 @@ struct LiveStateService: Service {
 
     func run() async throws {
         await withTaskGroup(of: Void.self) { group in
-            let wake = DebouncedTrigger(trigger: trigger, delay: debounce)
+            let gate = LiveChangeGate(
+                engine: engine,
+                caches: caches,
+                trigger: trigger,
+                status: status,
+                delay: debounce
+            )
             for cache in caches {
                 group.addTask {
                     for await change in cache.changes
                     where change.collection.selector == ClusterClient.managedBySelector {
-                        await wake.poke()
+                        await gate.note(change, target: cache.target)
                     }
                 }
             }
