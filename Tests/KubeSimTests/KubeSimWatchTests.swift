@@ -95,7 +95,7 @@ struct KubeSimWatchTests {
         }
     }
 
-    @Test("resourceVersion N replays only the changes after N; unset and 0 start with the current objects")
+    @Test("resourceVersion N replays only the changes after N; unset and 0 start with the current objects, unmarked")
     func resourceVersionSemantics() async throws {
         try await withKubeSim { harness in
             let client = KubeSimWatchClient(sim: harness.sim)
@@ -117,10 +117,14 @@ struct KubeSimWatchTests {
                 )
                 #expect(events.prefix(2).map { $0["object"]?["metadata"]?["name"] } == ["a", "b"])
                 #expect(events.prefix(2).allSatisfy { $0["type"] == "ADDED" })
-                let end = events.dropFirst(2).first
-                #expect(end?["type"] == "BOOKMARK")
-                #expect(end?["object"]?["metadata"]?["annotations"]?["k8s.io/initial-events-end"] == "true")
+                #expect(events.dropFirst(2).allSatisfy { $0["type"] == "BOOKMARK" && !Self.endsInitialEvents($0) })
             }
+            let streamed = try await client.watch(
+                "\(Self.configMaps)?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan"
+                    + "&allowWatchBookmarks=true&timeoutSeconds=1"
+            )
+            #expect(streamed.prefix(2).allSatisfy { $0["type"] == "ADDED" })
+            #expect(streamed.dropFirst(2).first.map(Self.endsInitialEvents) == true)
         }
     }
 
@@ -186,6 +190,12 @@ struct KubeSimWatchTests {
             )
             #expect(events.isEmpty)
         }
+    }
+
+    /// Whether a watch event is the bookmark that ends `sendInitialEvents`' initial events.
+    static func endsInitialEvents(_ event: JSONValue) -> Bool {
+        event["type"] == "BOOKMARK"
+            && event["object"]?["metadata"]?["annotations"]?["k8s.io/initial-events-end"] == "true"
     }
 
     static func names(_ list: JSONValue) -> [String] {

@@ -6,16 +6,16 @@ extension APIServer {
     /// dropped and counts as compacted.
     static let historyLimit = 20_000
 
-    /// Starts a watch as a v1.32 server's watch cache serves it: the initial state (with `sendInitialEvents`, the
-    /// default from resourceVersion unset or "0") and, with bookmarks allowed, the initial-events-end bookmark;
-    /// or, from resourceVersion N, the changes after N — unless N is compacted, which ends the stream with one
+    /// Starts a watch as a v1.32 server's watch cache serves it: the current objects as ADDED (from resourceVersion
+    /// unset or "0", or with `sendInitialEvents=true`, which alone adds the initial-events-end bookmark when bookmarks
+    /// are allowed); or, from resourceVersion N, the changes after N — unless N is compacted, which ends the stream with one
     /// ERROR event (410 Expired). Then live changes and bookmarks until the client leaves, `timeoutSeconds` passes,
     /// or the server's own timeout (`KubeSimOptions.watchTimeout` × [1, 2)) does.
     func watch(_ request: APIRequest, target: Target, options: ListOptions) throws -> APIResponse {
         let selectors = try Selectors(request)
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
         let response = APIResponse(status: 200, contentType: "application/json", body: .stream(stream))
-        let initial = options.sendInitialEvents == true
+        let initial = options.sendInitialEvents ?? (options.revision == 0)
         if !initial, options.revision > 0, options.revision < compactedRevision {
             let expired = StatusError.tooOld(options.revision, compacted: compactedRevision)
             var line = JSONValue.object(["type": "ERROR", "object": expired.status]).serializedBytes()
@@ -34,7 +34,9 @@ extension APIServer {
         )
         if initial {
             for object in matching(selectors, target: target, in: objects) { watcher.send("ADDED", object) }
-            if options.allowWatchBookmarks { watcher.send("BOOKMARK", bookmark(target.type, initialEventsEnd: true)) }
+            if options.sendInitialEvents == true, options.allowWatchBookmarks {
+                watcher.send("BOOKMARK", bookmark(target.type, initialEventsEnd: true))
+            }
         } else {
             for event in history { if let seen = watcher.view(of: event) { watcher.send(seen.type, seen.object) } }
         }

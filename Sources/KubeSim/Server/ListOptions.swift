@@ -1,8 +1,8 @@
 import MooringCore
 
-/// The query of a list or watch, read and checked as a v1.32 server's `ValidateListOptions` does, after its
-/// defaulting: a watch from resourceVersion unset or "0" that says neither `sendInitialEvents` nor
-/// `resourceVersionMatch` is a watch with `sendInitialEvents=true` (the WatchList feature is on in v1.32).
+/// The query of a list or watch, read and checked as a v1.32 server's `ValidateListOptions` does (the WatchList
+/// feature on, as it is by default in v1.32). `sendInitialEvents` is not defaulted: the watch cache serves a watch
+/// without it from resourceVersion unset or "0" as its legacy case.
 struct ListOptions: Sendable {
     var watch: Bool
     /// The requested resourceVersion, as given ("" when unset).
@@ -25,12 +25,6 @@ struct ListOptions: Sendable {
         limit = try Self.int(query["limit"], "limit") ?? 0
         continueToken = query["continue"] ?? ""
         timeoutSeconds = try Self.int(query["timeoutSeconds"], "timeoutSeconds")
-        if watch, sendInitialEvents == nil, resourceVersionMatch.isEmpty,
-            resourceVersion.isEmpty || resourceVersion == "0"
-        {
-            sendInitialEvents = true
-            resourceVersionMatch = "NotOlderThan"
-        }
         let problems = watch ? watchProblems() : listProblems()
         if !problems.isEmpty { throw StatusError.invalidListOptions(problems) }
         if !resourceVersion.isEmpty, UInt(resourceVersion) == nil {
