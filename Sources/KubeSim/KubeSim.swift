@@ -71,6 +71,7 @@ public final class KubeSim: Sendable {
         } catch {
             throw KubeSimError(code: .bootstrap, message: "the seed objects were refused: \(error)")
         }
+        if let interval = options.compactionInterval { await server.startCompaction(every: interval) }
         let faults = KubeSimFaults()
         let log = RequestLog()
         let stopped = StopFlag()

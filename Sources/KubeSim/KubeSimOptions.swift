@@ -13,6 +13,10 @@ public struct KubeSimOptions: Sendable {
     /// The server's minimum request timeout (kube-apiserver's `--min-request-timeout`, 1800 s): a watch without
     /// `timeoutSeconds` ends cleanly after this times a random factor in [1, 2).
     public var watchTimeout: Duration
+    /// How often the history compacts on its own, each time up to the revision of the previous time, as
+    /// kube-apiserver compacts etcd (`--etcd-compaction-interval`, 5 minutes on a real server); `nil` compacts only
+    /// on `KubeSim.compact()`.
+    public var compactionInterval: Duration?
     /// Who a request without credentials is, as on a server with anonymous authentication and RBAC rules for
     /// `system:anonymous`; `nil` answers it 401. `kubectl proxy` sends no credentials to a plain-HTTP server (kubectl
     /// only sends a kubeconfig's credentials over TLS), so a cache reading through it needs one, such as
@@ -32,6 +36,7 @@ public struct KubeSimOptions: Sendable {
         namespaceTerminationDelay: Duration = .milliseconds(300),
         bookmarkInterval: Duration = .seconds(1),
         watchTimeout: Duration = .seconds(1800),
+        compactionInterval: Duration? = nil,
         anonymousUser: KubeSimUser? = nil,
         adminToken: String = "kubesim-admin-token",
         users: [KubeSimUser] = [],
@@ -43,6 +48,7 @@ public struct KubeSimOptions: Sendable {
         self.namespaceTerminationDelay = namespaceTerminationDelay
         self.bookmarkInterval = bookmarkInterval
         self.watchTimeout = watchTimeout
+        self.compactionInterval = compactionInterval
         self.anonymousUser = anonymousUser
         self.adminToken = adminToken
         self.users = users

@@ -57,6 +57,22 @@ struct KubeSimWatchTests {
         }
     }
 
+    @Test("with a compactionInterval the history compacts on its own, and an old watch gets 410")
+    func periodicCompaction() async throws {
+        try await withKubeSim(KubeSimOptions(compactionInterval: .milliseconds(200))) { harness in
+            let client = KubeSimWatchClient(sim: harness.sim)
+            let created = try await client.createConfigMap("one")
+            let before = try #require(created["metadata"]?["resourceVersion"]?.stringValue)
+            try await client.patchConfigMap("one", ["data": ["k": "changed"]])
+            try await waitUntil("a watch from \(before) is expired") {
+                let events = try await client.watch(
+                    "\(Self.configMaps)?watch=1&resourceVersion=\(before)&timeoutSeconds=1"
+                )
+                return events.first?["object"]?["code"] == 410
+            }
+        }
+    }
+
     @Test("a paged list's continue is served at the first page's revision, and is 410 Expired once it is compacted")
     func pagedList() async throws {
         try await withKubeSim { harness in

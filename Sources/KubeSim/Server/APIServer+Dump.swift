@@ -15,5 +15,7 @@ extension APIServer {
     func cancelControllers() {
         for task in pendingReadiness.values { task.cancel() }
         pendingReadiness.removeAll()
+        compaction?.cancel()
+        compaction = nil
     }
 }

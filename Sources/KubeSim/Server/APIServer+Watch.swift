@@ -95,12 +95,34 @@ extension APIServer {
         watchers.removeAll()
     }
 
-    /// Forgets the history up to the current resourceVersion, as etcd's compaction does: a watch or a paged list
-    /// from an older resourceVersion is answered 410 Expired from now on. Returns the compacted revision.
-    func compact() -> Int {
-        compactedRevision = resourceVersion
-        history.removeAll()
+    /// Forgets the history up to `revision` (the current resourceVersion unless given), as etcd's compaction does: a
+    /// watch or a paged list from an older resourceVersion is answered 410 Expired from now on. Returns the
+    /// compacted revision.
+    @discardableResult
+    func compact(to revision: Int? = nil) -> Int {
+        compactedRevision = max(compactedRevision, min(revision ?? resourceVersion, resourceVersion))
+        history.removeAll { $0.resourceVersion <= compactedRevision }
         return compactedRevision
+    }
+
+    /// Compacts every `interval` to the revision of the previous tick, as kube-apiserver's compactor does, so at
+    /// least one interval of history stays.
+    func startCompaction(every interval: Duration) {
+        compaction?.cancel()
+        compaction = Task { [weak self] in
+            var previous: Int?
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled, let self else { return }
+                previous = await self.compactTick(previous)
+            }
+        }
+    }
+
+    /// One compaction tick: compacts to the revision of the previous one and returns the current revision.
+    private func compactTick(_ previous: Int?) -> Int {
+        if let previous { compact(to: previous) }
+        return resourceVersion
     }
 
     /// Stores a changed object under the next resourceVersion and tells the watches that follow it.

@@ -20,6 +20,8 @@ actor APIServer {
     /// The revision up to which history is forgotten (`compact()`, or the history bound): watches and paged lists
     /// from an older resourceVersion get 410 Expired.
     var compactedRevision = 0
+    /// The periodic compaction (`KubeSimOptions.compactionInterval`), if any.
+    var compaction: Task<Void, Never>?
     var neverReady: Set<ObjectIdentity> = []
     var pendingReadiness: [StoreKey: Task<Void, Never>] = [:]
     var nextServiceIP = 10
