@@ -5,18 +5,22 @@ import Synchronization
 /// Faults a test injects into a running KubeSim: failed requests, latency and hung requests.
 /// Refusing connections is on `KubeSim` itself (it closes the listening socket).
 public final class KubeSimFaults: Sendable {
-    /// Which requests a fault applies to: a method and a substring of the path, each optional.
+    /// Which requests a fault applies to: a method, a substring of the path and one of the raw query, each optional
+    /// (`queryContains: "watch="` picks watches and leaves the lists and gets of the same path alone).
     public struct Match: Sendable, Hashable {
         public var method: String?
         public var pathContains: String?
+        public var queryContains: String?
 
-        public init(method: String? = nil, pathContains: String? = nil) {
+        public init(method: String? = nil, pathContains: String? = nil, queryContains: String? = nil) {
             self.method = method
             self.pathContains = pathContains
+            self.queryContains = queryContains
         }
 
-        func matches(method: String, path: String) -> Bool {
+        func matches(method: String, path: String, query: String) -> Bool {
             (self.method.map { $0.uppercased() == method } ?? true) && (pathContains.map { path.contains($0) } ?? true)
+                && (queryContains.map { query.contains($0) } ?? true)
         }
     }
 
@@ -55,16 +59,16 @@ public final class KubeSimFaults: Sendable {
         state.withLock { $0 = State() }
     }
 
-    func shouldHang(method: String, path: String) -> Bool {
-        state.withLock { $0.hang?.matches(method: method, path: path) ?? false }
+    func shouldHang(method: String, path: String, query: String) -> Bool {
+        state.withLock { $0.hang?.matches(method: method, path: path, query: query) ?? false }
     }
 
     /// The status to fail this request with, consuming one planned failure.
-    func takeFailure(method: String, path: String) -> Int? {
+    func takeFailure(method: String, path: String, query: String) -> Int? {
         state.withLock { state in
             guard
                 let index = state.failures.firstIndex(where: {
-                    $0.remaining > 0 && $0.match.matches(method: method, path: path)
+                    $0.remaining > 0 && $0.match.matches(method: method, path: path, query: query)
                 })
             else {
                 return nil

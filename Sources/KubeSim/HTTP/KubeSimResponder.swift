@@ -46,10 +46,10 @@ struct KubeSimResponder: HTTPResponder {
     ) async -> APIResponse {
         let latency = faults.latency
         if latency > .zero { try? await Task.sleep(for: latency) }
-        while faults.shouldHang(method: method, path: path), !stopped.isSet, !Task.isCancelled {
+        while faults.shouldHang(method: method, path: path, query: query), !stopped.isSet, !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(20))
         }
-        if let status = faults.takeFailure(method: method, path: path) {
+        if let status = faults.takeFailure(method: method, path: path, query: query) {
             return .error(Self.injected(status))
         }
         let header = request.headers[.authorization] ?? ""

@@ -7,10 +7,10 @@ extension APIServer {
     static let historyLimit = 20_000
 
     /// Starts a watch as a v1.32 server's watch cache serves it: the current objects as ADDED (from resourceVersion
-    /// unset or "0", or with `sendInitialEvents=true`, which alone adds the initial-events-end bookmark when bookmarks
-    /// are allowed); or, from resourceVersion N, the changes after N — unless N is compacted, which ends the stream with one
-    /// ERROR event (410 Expired). Then live changes and bookmarks until the client leaves, `timeoutSeconds` passes,
-    /// or the server's own timeout (`KubeSimOptions.watchTimeout` × [1, 2)) does.
+    /// unset or "0", or with `sendInitialEvents=true`, which alone adds the initial-events-end bookmark when
+    /// bookmarks are allowed); or, from resourceVersion N, the changes after N — unless N is compacted, which ends
+    /// the stream with one ERROR event (410 Expired). Then live changes and bookmarks until the client leaves,
+    /// `timeoutSeconds` passes, or the server's own timeout (`KubeSimOptions.watchTimeout` × [1, 2)) does.
     func watch(_ request: APIRequest, target: Target, options: ListOptions) throws -> APIResponse {
         let selectors = try Selectors(request)
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
@@ -18,9 +18,7 @@ extension APIServer {
         let initial = options.sendInitialEvents ?? (options.revision == 0)
         if !initial, options.revision > 0, options.revision < compactedRevision {
             let expired = StatusError.tooOld(options.revision, compacted: compactedRevision)
-            var line = JSONValue.object(["type": "ERROR", "object": expired.status]).serializedBytes()
-            line.append(0x0A)
-            continuation.yield(line)
+            continuation.yield(Watcher.line("ERROR", expired.status))
             continuation.finish()
             return response
         }

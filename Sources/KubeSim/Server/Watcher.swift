@@ -39,9 +39,14 @@ struct Watcher: Sendable {
     }
 
     func send(_ type: String, _ object: JSONValue) {
+        continuation.yield(Self.line(type, object))
+    }
+
+    /// One watch event as the stream carries it: a JSON object and a newline.
+    static func line(_ type: String, _ object: JSONValue) -> [UInt8] {
         var line = JSONValue.object(["type": .string(type), "object": object]).serializedBytes()
         line.append(0x0A)
-        continuation.yield(line)
+        return line
     }
 
     /// Ends the stream and its timers.
