@@ -60,6 +60,21 @@ struct KubeSimWatchKubectlTests {
         }
     }
 
+    @Test("a Terminating namespace (metadata.finalizers empty) survives an update until its controller removes it")
+    func terminatingNamespaceUpdated() async throws {
+        try await withKubeSim(KubeSimOptions(namespaceTerminationDelay: .seconds(120))) { harness in
+            try await harness.kubectlOK(
+                ["apply", "--server-side", "-f", "-"],
+                input: "apiVersion: v1\nkind: Namespace\nmetadata: {name: going}\n"
+            )
+            try await harness.kubectlOK(["delete", "namespace", "going", "--wait=false"])
+            try await harness.kubectlOK(["label", "namespace", "going", "touched=yes"])
+            let namespace = try await harness.getJSON(["namespace", "going"])
+            #expect(namespace["status"]?["phase"] == "Terminating")
+            #expect(namespace["metadata"]?["labels"]?["touched"] == "yes")
+        }
+    }
+
     @Test("kubectl get --watch ends when the server ends the watch, and the request log tells its list from its watch")
     func serverEndsWatch() async throws {
         try await withKubeSim(KubeSimOptions(watchTimeout: .seconds(1))) { harness in

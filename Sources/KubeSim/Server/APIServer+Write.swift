@@ -327,8 +327,12 @@ extension APIServer {
             if old == nil { object["metadata"]?["resourceVersion"] = nil }
             return object
         }
-        // An update that empties the finalizers of an object being deleted deletes it instead of storing it.
-        if metadata["deletionTimestamp"] != nil, Self.finalizers(of: object).isEmpty, let removed = remove(key) {
+        // An update that empties the finalizers of an object being deleted deletes it instead of storing it (a
+        // namespace waits for its `spec.finalizers`, which the simulated namespace controller clears by removing it).
+        let namespace = key.group.isEmpty && key.plural == "namespaces"
+        if metadata["deletionTimestamp"] != nil, !namespace, Self.finalizers(of: object).isEmpty,
+            let removed = remove(key)
+        {
             return removed
         }
         object = store(object, key: key, previous: old)
