@@ -45,6 +45,7 @@ struct LiveCacheTests {
 
 /// Runs `body` with a KubeSim, a client for it and a live cache for it, and stops the cache afterwards.
 func withLiveCache(
+    watchTimeout: ClosedRange<Int> = 240...360,
     _ body: (KubeSimHarness, ClusterClient, LiveCache) async throws -> Void
 ) async throws {
     try await withKubeSim { harness in
@@ -52,6 +53,7 @@ func withLiveCache(
         let cache = LiveCache(
             target: "test",
             options: client.runner.options,
+            watchTimeout: watchTimeout,
             logger: Logger(label: "test.cache")
         )
         do {
@@ -61,5 +63,88 @@ func withLiveCache(
             await cache.stop()
             throw error
         }
+    }
+}
+
+@Suite("the live cache through reconnects, 410 Gone, a killed watch and a burst of changes")
+struct LiveCacheRecoveryTests {
+    static let configMaps = LiveCacheTests.configMaps
+
+    @Test("a watch that reconnects after its resourceVersion was compacted gets 410, re-lists, and misses nothing")
+    func goneRelists() async throws {
+        try await withLiveCache(watchTimeout: 1...1) { harness, client, cache in
+            _ = try await client.apply([Manifests.namespace("ml"), Manifests.configMap("a", in: "ml")])
+            await cache.follow([Self.configMaps])
+            try await waitUntil("the cache is in sync") { await cache.objects(Self.configMaps) != nil }
+            let listedAt = try #require(await cache.status().lastRelist)
+            harness.sim.resetRequests()
+            // The watch ends after a second; its reconnection is held while the object changes and history is
+            // compacted past the resourceVersion it resumes from.
+            harness.sim.faults.hangRequests(matching: KubeSimFaults.Match(method: "GET", pathContains: "/configmaps"))
+            try await waitUntil("the watch reconnects") { harness.sim.requests().contains(where: \.isWatch) }
+            // A server-side apply sends its PATCH without reading the object first, so it is not held.
+            _ = try await client.apply([Manifests.configMap("a", in: "ml", data: ["k": "missed"])])
+            await harness.sim.compact()
+            var changes = cache.changes.makeAsyncIterator()
+            harness.sim.faults.stopHanging()
+            let change = await changes.next()
+            #expect(change?.kind == .modified && change?.identity.name == "a")
+            #expect(await cache.objects(Self.configMaps)?.first?["data"]?["k"]?.stringValue == "missed")
+            let status = await cache.status()
+            #expect(status.inSync && status.restarts == 0, "a 410 is no failure")
+            #expect(try #require(status.lastRelist) > listedAt)
+            let lists = harness.sim.requests().filter { !$0.isWatch && $0.path.hasSuffix("/configmaps") }
+            #expect(lists.count == 1, "one re-list")
+        }
+    }
+
+    @Test("a watch whose kubectl is killed is restarted: the cache re-lists, counts the restart and follows on")
+    func killedWatch() async throws {
+        try await withLiveCache { harness, client, cache in
+            _ = try await client.apply([Manifests.namespace("ml"), Manifests.configMap("a", in: "ml")])
+            await cache.follow([Self.configMaps])
+            try await waitUntil("the cache is in sync") { await cache.objects(Self.configMaps) != nil }
+            let pattern = "\(harness.sim.kubeconfigPath).*watch=1"
+            try await waitUntil("the watch's kubectl runs") {
+                try run(["pgrep", "-f", pattern], check: false).status == 0
+            }
+            try run(["pkill", "-KILL", "-f", pattern])
+            try await waitUntil("the restart is counted") { await cache.status().restarts == 1 }
+            try await waitUntil("the cache is in sync again") { await cache.status().inSync }
+            var changes = cache.changes.makeAsyncIterator()
+            try await harness.kubectlOK(["-n", "ml", "delete", "configmap", "a"])
+            let change = await changes.next()
+            #expect(change?.kind == .deleted && change?.identity.name == "a")
+            #expect(await cache.objects(Self.configMaps) == [])
+        }
+    }
+
+    @Test("a burst of 1,000 objects created in one kubectl call reaches the cache as 1,000 changes, none twice")
+    func burst() async throws {
+        try await withLiveCache { harness, client, cache in
+            _ = try await client.apply([Manifests.namespace("ml")])
+            await cache.follow([Self.configMaps])
+            try await waitUntil("the cache is in sync") { await cache.objects(Self.configMaps) != nil }
+            let objects = (0..<1000).map { Manifests.configMap("burst-\($0)", in: "ml") }
+            let counter = ChangeCounter()
+            let counting = Task { for await change in cache.changes { await counter.add(change.identity) } }
+            _ = try await client.apply(objects)
+            try await waitUntil("every change arrived", timeout: .seconds(120)) { await counter.distinct == 1000 }
+            #expect(await counter.total == 1000)
+            #expect(await cache.objects(Self.configMaps)?.count == 1000)
+            counting.cancel()
+        }
+    }
+}
+
+/// The changes a test saw, by object.
+actor ChangeCounter {
+    private(set) var total = 0
+    private var identities: Set<ObjectIdentity> = []
+    var distinct: Int { identities.count }
+
+    func add(_ identity: ObjectIdentity) {
+        total += 1
+        identities.insert(identity)
     }
 }

@@ -15,6 +15,8 @@ struct CollectionWatch: Sendable {
     var resource: APIResource
     var runner: KubectlRunner
     var relistInterval: Duration
+    /// The seconds after which the server is asked to end each watch, picked at random from this range.
+    var watchTimeout: ClosedRange<Int>
     var cache: LiveCache
 
     /// The most bytes of one watch event.
@@ -59,7 +61,7 @@ struct CollectionWatch: Sendable {
             guard !Task.isCancelled else { return }
             let version = await cache.resourceVersion(of: key)
             let remaining = Int((relistAt - ContinuousClock.now).components.seconds)
-            let timeout = max(1, min(Int.random(in: 240...360), remaining))
+            let timeout = max(1, min(Int.random(in: watchTimeout), remaining))
             let query =
                 "watch=1&labelSelector=\(WatchKey.escaped(key.selector))&resourceVersion=\(WatchKey.escaped(version))"
                 + "&allowWatchBookmarks=true&timeoutSeconds=\(timeout)"

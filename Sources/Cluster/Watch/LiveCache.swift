@@ -17,6 +17,7 @@ public actor LiveCache {
     private let continuation: AsyncStream<WatchChange>.Continuation
     private let options: KubectlOptions
     private let relistInterval: Duration
+    private let watchTimeout: ClosedRange<Int>
     private let logger: Logger
     private var collections: [WatchKey: CachedCollection] = [:]
     private var watches: [WatchKey: Task<Void, Never>] = [:]
@@ -26,16 +27,19 @@ public actor LiveCache {
     private var seen: [ObjectIdentity: ContinuousClock.Instant] = [:]
 
     /// A cache for `target`, reaching its cluster as `options` say, listing every collection again in full every
-    /// `relistInterval`.
+    /// `relistInterval`; each watch asks the server to end it after a number of seconds in `watchTimeout` (spread at
+    /// random, as client-go's reflector does), then resumes.
     public init(
         target: String,
         options: KubectlOptions,
         relistInterval: Duration = .seconds(600),
+        watchTimeout: ClosedRange<Int> = 240...360,
         logger: Logger
     ) {
         self.target = target
         self.options = options
         self.relistInterval = relistInterval
+        self.watchTimeout = watchTimeout
         self.logger = logger
         (changes, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
     }
@@ -63,6 +67,7 @@ public actor LiveCache {
                 resource: resource,
                 runner: KubectlRunner(options: options, logger: logger),
                 relistInterval: relistInterval,
+                watchTimeout: watchTimeout,
                 cache: self
             )
             collections[key] = CachedCollection(key: key)
