@@ -93,7 +93,7 @@ public struct StatusDocument: Codable, Sendable, Equatable {
         public var models: [Model]
         public var drift: [Drift]
         /// The target's live cache (`cluster.watch`): in sync or not, when it last listed in full, how many times a
-        /// watch or its proxy failed and was restarted. Left out without one.
+        /// watch failed and was restarted. Left out without one.
         public var liveCache: LiveCacheStatus? = nil
     }
 

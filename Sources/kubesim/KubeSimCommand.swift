@@ -29,11 +29,15 @@ struct KubeSimCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds until Deployments and InferenceServices become ready after a change.")
     var readyDelayMs = 200
 
+    @Option(help: "Seconds between the bookmarks of a watch that allows them (a real API server: about a minute).")
+    var bookmarkIntervalSeconds = 1
+
     func run() async throws {
         let options = KubeSimOptions(
             port: port,
             installKServe: kserve,
             readyDelay: .milliseconds(readyDelayMs),
+            bookmarkInterval: .seconds(bookmarkIntervalSeconds),
             adminToken: token
         )
         let sim = try await KubeSim.start(options)

@@ -22,6 +22,10 @@ public actor LiveCache {
     private var collections: [WatchKey: CachedCollection] = [:]
     private var watches: [WatchKey: Task<Void, Never>] = [:]
     private var catalog: APIResourceCatalog?
+    /// When the cluster's kinds were last looked up.
+    private var discoveredAt: ContinuousClock.Instant?
+    /// Collections whose kind is being looked up.
+    private var resolving: Set<WatchKey> = []
     private var failures = 0
     /// When the latest change to each object was seen, until a sync raises drift for it (``driftRaised(for:)``).
     private var seen: [ObjectIdentity: ContinuousClock.Instant] = [:]
@@ -45,11 +49,16 @@ public actor LiveCache {
     }
 
     /// Starts following the collections of `keys` not followed yet. A kind the cluster does not serve is looked up
-    /// again (one discovery) at a later call, so a CRD a sync installs is followed from the sync after.
+    /// again (one discovery, at most once a minute) at a later call, so a CRD a sync installs is followed soon after.
     public func follow(_ keys: some Sequence<WatchKey>) async {
-        let new = Set(keys).filter { watches[$0] == nil }
+        let new = Set(keys).filter { watches[$0] == nil && !resolving.contains($0) }
         guard !new.isEmpty else { return }
-        if catalog == nil || new.contains(where: { catalog?.resource(for: $0.kind) == nil }) {
+        // Calls overlap while discovery runs (a sync reads its kinds and its inventory side by side).
+        resolving.formUnion(new)
+        defer { resolving.subtract(new) }
+        let unknown = catalog == nil || new.contains { catalog?.resource(for: $0.kind) == nil }
+        if unknown, discoveredAt.map({ ContinuousClock.now - $0 > .seconds(60) }) ?? true {
+            discoveredAt = .now
             do {
                 catalog = try await ClusterClient(options: options, logger: logger).discover()
             } catch {
@@ -60,7 +69,7 @@ public actor LiveCache {
                 return
             }
         }
-        for key in new.sorted(by: { $0.description < $1.description }) {
+        for key in new.sorted(by: { $0.description < $1.description }) where watches[key] == nil {
             guard let resource = catalog?.resource(for: key.kind) else { continue }
             let watch = CollectionWatch(
                 key: key,
