@@ -27,7 +27,11 @@ struct Mooring: AsyncParsableCommand {
     /// Runs the command, mapping failures to INTERFACE.md's exit codes with a message on stderr.
     /// Usage errors exit 2 (ArgumentParser's own code for them is 64).
     static func main() async {
-        ProcessHeap.useOneArena()
+        // The daemon keeps its heap in one arena (see ProcessHeap); a command that runs and exits decodes its files
+        // on every core, each thread in an arena of its own rather than all behind one lock.
+        if CommandLine.arguments.dropFirst().first == RunCommand.configuration.commandName {
+            ProcessHeap.useOneArena()
+        }
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
