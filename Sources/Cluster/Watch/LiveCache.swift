@@ -1,3 +1,5 @@
+// Folder Cluster/Watch: the live cache — lists, then watches through `kubectl get --raw`, of Mooring's objects.
+
 import CoreMetrics
 public import Foundation
 public import Logging
