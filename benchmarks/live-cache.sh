@@ -18,12 +18,5 @@ python3 benchmarks/live-cache/bench.py "$results/work" ${LIVE_CACHE_SIZES:-1000}
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 benchmarks/live-cache/report.py "$results/summary.json" "$load_before" "$load_after" "$(nproc)" \
     >"$results/section.md"
-python3 - benchmarks/README.md "$results/section.md" <<'PY'
-import re, sys
-path, section = sys.argv[1], open(sys.argv[2]).read().strip()
-text = open(path).read()
-pattern = re.compile(r"<!-- live-cache:begin -->.*?<!-- live-cache:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+python3 benchmarks/write-section.py live-cache "$results/section.md"
 cat "$results/section.md"

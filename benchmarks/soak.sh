@@ -22,12 +22,5 @@ python3 benchmarks/soak/soak.py "$results/work" "$polls" ${SOAK_SIZES:-100 1000}
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 benchmarks/soak/report.py "$results/summary.json" "$load_before" "$load_after" "$(nproc)" "release builds" \
     >"$results/section.md"
-python3 - benchmarks/README.md "$results/section.md" <<'PY'
-import re, sys
-path, section = sys.argv[1], open(sys.argv[2]).read().strip()
-text = open(path).read()
-pattern = re.compile(r"<!-- soak:begin -->.*?<!-- soak:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+python3 benchmarks/write-section.py soak "$results/section.md"
 cat "$results/section.md"

@@ -24,12 +24,5 @@ python3 benchmarks/sync/bench.py "$results" ${SYNC_BENCH_SIZES:-100:5 1000:5 100
 python3 benchmarks/sync/report.py "$results/summary.json" "$(nproc)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" \
     "$SYNC_BENCH_READY_MS" \
     >"$results/section.md"
-python3 - benchmarks/README.md "$results/section.md" <<'PY'
-import re, sys
-path, section = sys.argv[1], open(sys.argv[2]).read().strip()
-text = open(path).read()
-pattern = re.compile(r"<!-- sync:begin -->.*?<!-- sync:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+python3 benchmarks/write-section.py sync "$results/section.md"
 cat "$results/section.md"
