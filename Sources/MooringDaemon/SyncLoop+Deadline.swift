@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Sync
+import Synchronization
 import Timing
 
 extension SyncLoop {
@@ -11,12 +12,17 @@ extension SyncLoop {
         let interruption = SyncInterruption()
         let syncs = status.syncs
         let control = SyncControl(fence: leadership, interruption: interruption) { syncs.stage($0) }
-        let task = Task { [sync] in await sync(control) }
+        // The sync is begun before its task starts, so the first stage it reports is not overwritten.
+        let running = Mutex<Task<SyncReport, Never>?>(nil)
         let stop: @Sendable (SyncInterruption.Reason) -> Void = { reason in
             interruption.stop(reason)
-            task.cancel()
+            running.withLock { $0 }?.cancel()
         }
         syncs.begin(within: deadline, interrupt: stop)
+        let task = Task { [sync] in await sync(control) }
+        running.withLock { $0 = task }
+        // A stop that came before the task was there.
+        if interruption.reason != nil { task.cancel() }
         // A shutdown, or the loop's own cancellation (another service failed), stops the sync at once.
         let report = await withTaskCancellationOrGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
