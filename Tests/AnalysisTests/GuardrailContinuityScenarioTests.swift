@@ -105,9 +105,9 @@ struct GuardrailContinuityScenarioTests {
                     let startedAt = try #require(churn["startedAt"]?.stringValue)
                     let elapsed = try #require(churn["elapsedSeconds"]?.doubleValue)
                     try await standby.waitForEvent("leader_acquired")
-                    let reads = scenario.holdReads()
+                    let syncs = await standby.syncs()
                     try await waitUntil("the new leader has synced a few times", timeout: .seconds(120)) {
-                        scenario.holdReads() >= reads + 3
+                        await standby.syncs() >= syncs + 3
                     }
                     #expect(
                         try await scenario.live("inferenceservice", "fraud-detector")["spec"]?["predictor"]?[

@@ -101,8 +101,8 @@ struct GuardrailScenarioTests {
                 }
 
                 // Later syncs neither heal the canaries back nor report them as drift.
-                let reads = scenario.holdReads()
-                try await waitUntil("three more syncs", timeout: .seconds(120)) { scenario.holdReads() >= reads + 3 }
+                let syncs = await daemon.syncs()
+                try await waitUntil("three more syncs", timeout: .seconds(120)) { await daemon.syncs() >= syncs + 3 }
                 #expect(
                     try await scenario.live("inferenceservice", "fraud-detector")["spec"]?["predictor"]?[
                         "canaryTrafficPercent"

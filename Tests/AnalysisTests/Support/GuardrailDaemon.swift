@@ -50,6 +50,13 @@ final class GuardrailDaemon: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// How many syncs it has finished (`mooring_sync_total`, every target and result).
+    func syncs() async -> Int {
+        await metrics().split(separator: "\n").filter { $0.hasPrefix("mooring_sync_total{") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }
+            .reduce(0) { $0 + Int($1) }
+    }
+
     /// SIGTERM, as systemd stops it; returns the exit status.
     @discardableResult
     func stop() async throws -> Int32? {

@@ -117,12 +117,6 @@ struct GuardrailScenario: Sendable {
         else { return nil }
         return try JSONValue.parse(text)
     }
-
-    /// How many times a sync read the held canaries so far (one read per target sync).
-    func holdReads() -> Int {
-        let path = "/api/v1/namespaces/\(Self.stateNamespace)/configmaps/mooring-analysis-default"
-        return cluster.sim.requests().filter { $0.method == "GET" && $0.path == path }.count
-    }
 }
 
 /// Runs `body` in a fresh scenario: Prometheus and its exporter, KubeSim with `mooring-system`, and a repository
