@@ -82,6 +82,10 @@ struct LiveStateScenarioTests {
             #expect(status.targets.first?.outcome == "in-sync")
             #expect(status.targets.first?.liveCache?.restarts == 0)
             #expect(status.targets.first?.liveCache?.lastRelist != nil)
+            let text = try await MooringBinary.run(["status", "--url", daemon.baseURL, "--format", "text"])
+            #expect(text.stdout.contains("  cache   in sync ("), "\(text.stdout)")
+            let page = try await daemon.get("/")
+            #expect(page.body.contains("Live cache") && page.body.contains("in sync ("))
             #expect(try await daemon.stop() == 0)
         }
     }
