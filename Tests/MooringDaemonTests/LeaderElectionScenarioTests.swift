@@ -3,6 +3,7 @@ import KubeSim
 import MooringCore
 import ScenarioSupport
 import Sync
+import Synchronization
 import TestSupport
 import Testing
 
@@ -81,12 +82,16 @@ struct LeaderElectionScenarioTests {
             request.setValue("Bearer kubesim-admin-token", forHTTPHeaderField: "Authorization")
             request.setValue("application/merge-patch+json", forHTTPHeaderField: "Content-Type")
             let renewal = request
+            // Stopped by a flag, never by cancelling: cancelling a task inside `URLSession.data(for:)` can deadlock
+            // FoundationNetworking (the cancel waits on the session's queue while that queue, finishing the same
+            // request, waits for the task's status lock), and with it the whole test process.
+            let stopRenewing = StopRenewing()
             let holder = Task {
                 let formatter = DateFormatter()
                 formatter.locale = Locale(identifier: "en_US_POSIX")
                 formatter.timeZone = TimeZone(identifier: "UTC")
                 formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"
-                while !Task.isCancelled {
+                while !stopRenewing.isSet {
                     var request = renewal
                     request.httpBody = Data(#"{"spec":{"renewTime":"\#(formatter.string(from: Date()))"}}"#.utf8)
                     let (_, response) = try await URLSession.shared.data(for: request)
@@ -104,7 +109,7 @@ struct LeaderElectionScenarioTests {
                         !daemon.messages(containing: "standing by: other-host holds the Lease").isEmpty
                     }
                 } catch {
-                    holder.cancel()
+                    stopRenewing.set()
                     _ = await holder.result
                     throw error
                 }
@@ -117,7 +122,7 @@ struct LeaderElectionScenarioTests {
                 #expect(await scenario.leaseSpec()?["holderIdentity"] == "other-host")
                 #expect(try daemon.appliedCommit() == nil)
 
-                holder.cancel()
+                stopRenewing.set()
                 _ = await holder.result
                 let acquired = try await daemon.waitForEvent("leader_acquired")
                 let lease = await scenario.leaseSpec()
@@ -205,4 +210,13 @@ struct LeaderElectionScenarioTests {
             }
         }
     }
+}
+
+/// Tells the renewing task of ``LeaderElectionScenarioTests/liveHolder()`` to stop after its current renewal.
+private final class StopRenewing: Sendable {
+    private let flag = Mutex(false)
+
+    var isSet: Bool { flag.withLock { $0 } }
+
+    func set() { flag.withLock { $0 = true } }
 }
