@@ -91,6 +91,14 @@ struct MemoryScenarioTests {
                 return readings.sorted()[2]
             }
             #expect(try await syncs(1).hasPrefix("STATUS=default applied"))
+            // The live cache keeps a copy of the objects once it has listed them: that is held, not grown per poll.
+            let listen = try #require(configuration.split(separator: "\n").first { $0.contains("listen: ") })
+            let url = "http://\(try #require(listen.split(separator: " ").last))"
+            try await waitUntil("the live cache is in sync", timeout: .seconds(120), every: .milliseconds(250)) {
+                let answer = try await MooringBinary.run(["status", "--url", url, "--format", "json"])
+                let target = try? JSONValue.parse(answer.stdout)["targets"]?.arrayValue?.first
+                return answer.status == 0 && target?["liveCache"]?["inSync"] == true
+            }
             try await syncs(10)
             let start = try await medianResident()
             let status = try await syncs(soak.polls)
