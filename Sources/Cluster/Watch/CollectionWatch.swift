@@ -43,11 +43,10 @@ struct CollectionWatch: Sendable {
         var token: String?
         var version = ""
         repeat {
-            var query = "labelSelector=\(WatchKey.escaped(key.selector))&limit=500"
+            var query = "limit=500"
             if let token { query += "&continue=\(WatchKey.escaped(token))" }
-            let output = try await runner.run(KubectlCommand(["get", "--raw", "\(key.path(resource))?\(query)"]))
-            let page = try output.checked().json()
-            objects += (page["items"]?.arrayValue ?? []).map(typed)
+            let page = try await runner.run(raw(query)).checked().json()
+            objects += (page["items"]?.arrayValue ?? []).map { WatchEventHandler.typed($0, resource: resource) }
             token = page["metadata"]?["continue"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             version = page["metadata"]?["resourceVersion"]?.stringValue ?? version
         } while token != nil
@@ -63,15 +62,11 @@ struct CollectionWatch: Sendable {
             let remaining = Int((relistAt - ContinuousClock.now).components.seconds)
             let timeout = max(1, min(Int.random(in: watchTimeout), remaining))
             let query =
-                "watch=1&labelSelector=\(WatchKey.escaped(key.selector))&resourceVersion=\(WatchKey.escaped(version))"
-                + "&allowWatchBookmarks=true&timeoutSeconds=\(timeout)"
+                "watch=1&resourceVersion=\(WatchKey.escaped(version))&allowWatchBookmarks=true&timeoutSeconds=\(timeout)"
             let splitter = LineSplitter(limit: Self.eventLimit)
             let handler = WatchEventHandler(key: key, resource: resource, cache: cache)
             // The server ends the watch after `timeout`; kubectl gets a minute more before it is taken for hung.
-            let output = try await runner.stream(
-                KubectlCommand(["get", "--raw", "\(key.path(resource))?\(query)"]),
-                timeout: .seconds(timeout + 60)
-            ) { chunk in
+            let output = try await runner.stream(raw(query), timeout: .seconds(timeout + 60)) { chunk in
                 for line in try splitter.lines(completedBy: chunk) { await handler.handle(line) }
             }
             if await handler.expired { return }
@@ -82,8 +77,10 @@ struct CollectionWatch: Sendable {
         }
     }
 
-    /// `object` with its `apiVersion` and `kind`, which the items of a list leave out.
-    private func typed(_ object: JSONValue) -> JSONValue {
-        WatchEventHandler.typed(object, resource: resource)
+    /// `kubectl get --raw` of the collection, with its label selector and `query`.
+    private func raw(_ query: String) -> KubectlCommand {
+        KubectlCommand([
+            "get", "--raw", "\(key.path(resource))?labelSelector=\(WatchKey.escaped(key.selector))&\(query)",
+        ])
     }
 }
