@@ -35,4 +35,10 @@ public struct AppliedRecord: Sendable, Equatable, Codable {
         self.reportedDrift = reportedDrift
         self.drift = drift
     }
+
+    /// Whether the live object, at `liveVersion`, is still the one Mooring last saw match `applied`: nothing about it
+    /// needs checking. `nil` (the object is gone) never is.
+    public func isVerified(at liveVersion: String?) -> Bool {
+        liveVersion != nil && liveVersion == verifiedResourceVersion
+    }
 }

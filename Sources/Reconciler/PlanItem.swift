@@ -22,7 +22,8 @@ public struct PlanItem: Sendable, Equatable {
     public var mode: DriftPolicy
     /// What was applied last time, if anything.
     public var previous: AppliedRecord?
-    /// The live object (with managedFields), if it exists and carries Mooring's label.
+    /// The live object (with managedFields), if it exists and carries Mooring's label. For an object a live cache holds
+    /// at the version Mooring verified, only a reference to it: apiVersion, kind, name, namespace and resourceVersion.
     public var live: JSONValue?
 
     public init(resource: Resource, action: Action, mode: DriftPolicy, previous: AppliedRecord?, live: JSONValue?) {

@@ -63,7 +63,7 @@ public enum Planner {
             action = .update
         } else if let live {
             let liveVersion = live["metadata"]?["resourceVersion"]?.stringValue
-            action = liveVersion != nil && liveVersion == previous?.verifiedResourceVersion ? .unchanged : .verify
+            action = previous?.isVerified(at: liveVersion) == true ? .unchanged : .verify
         } else {
             action = .recreate
         }

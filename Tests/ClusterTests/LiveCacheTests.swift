@@ -41,6 +41,30 @@ struct LiveCacheTests {
             #expect(watches.count == 1)
         }
     }
+
+    @Test("an object held at the version a sync settled it at is given as a reference only; once it moves, whole")
+    func settledReferences() async throws {
+        try await withLiveCache { harness, client, cache in
+            _ = try await client.apply([Manifests.namespace("ml"), Manifests.configMap("a", in: "ml")])
+            await cache.follow([Self.configMaps])
+            try await waitUntil("the cache is in sync") { await cache.objects(Self.configMaps) != nil }
+            let whole = try #require(await cache.objects(Self.configMaps)?.first)
+            let identity = Resource(object: whole).identity
+            let version = try #require(whole["metadata"]?["resourceVersion"]?.stringValue)
+            let reference = try #require(await cache.objects(Self.configMaps, settled: [identity: version])?.first)
+            #expect(Resource(object: reference).identity == identity)
+            #expect(reference["metadata"]?["resourceVersion"]?.stringValue == version)
+            #expect(reference["apiVersion"]?.stringValue == "v1")
+            #expect(reference["data"] == nil)
+            #expect(reference["metadata"]?["managedFields"] == nil)
+            var changes = cache.changes.makeAsyncIterator()
+            try await harness.kubectlOK(["-n", "ml", "patch", "configmap", "a", "-p", #"{"data":{"k":"by hand"}}"#])
+            _ = await changes.next()
+            let moved = try #require(await cache.objects(Self.configMaps, settled: [identity: version])?.first)
+            #expect(moved["data"]?["k"]?.stringValue == "by hand")
+            #expect(moved["metadata"]?["managedFields"] != nil)
+        }
+    }
 }
 
 /// Runs `body` with a KubeSim, a client for it and a live cache for it, and stops the cache afterwards.

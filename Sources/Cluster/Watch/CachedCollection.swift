@@ -7,6 +7,7 @@ import MooringCore
 struct CachedCollection: Sendable {
     struct Entry: Sendable {
         var resourceVersion: String
+        var apiVersion: String
         var json: [UInt8]
     }
 
@@ -34,7 +35,11 @@ struct CachedCollection: Sendable {
             guard entries.removeValue(forKey: identity) != nil else { return nil }
         case .added, .modified:
             if entries[identity]?.resourceVersion == version { return nil }
-            entries[identity] = Entry(resourceVersion: version, json: object.serializedBytes())
+            entries[identity] = Entry(
+                resourceVersion: version,
+                apiVersion: object["apiVersion"]?.stringValue ?? "",
+                json: object.serializedBytes()
+            )
         }
         return WatchChange(
             collection: key,
@@ -81,8 +86,23 @@ struct CachedCollection: Sendable {
         return changes
     }
 
-    /// Every object, parsed.
-    func objects() -> [JSONValue] {
-        entries.values.compactMap { try? JSONValue.parse($0.json) }
+    /// Every object, parsed — except each that `settled` names at the resourceVersion the cache holds: the plan reads
+    /// nothing of those but their identity and version, so they are given as a reference (apiVersion, kind, name,
+    /// namespace and resourceVersion) without parsing a thousand objects at every poll.
+    func objects(settled: [ObjectIdentity: String]) -> [JSONValue] {
+        entries.compactMap { identity, entry in
+            guard settled[identity] != entry.resourceVersion else { return Self.reference(identity, entry) }
+            return try? JSONValue.parse(entry.json)
+        }
+    }
+
+    private static func reference(_ identity: ObjectIdentity, _ entry: Entry) -> JSONValue {
+        var metadata: [String: JSONValue] = [
+            "name": .string(identity.name), "resourceVersion": .string(entry.resourceVersion),
+        ]
+        if let namespace = identity.namespace { metadata["namespace"] = .string(namespace) }
+        return .object([
+            "apiVersion": .string(entry.apiVersion), "kind": .string(identity.kind), "metadata": .object(metadata),
+        ])
     }
 }

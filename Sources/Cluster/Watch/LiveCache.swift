@@ -86,10 +86,16 @@ public actor LiveCache {
         }
     }
 
-    /// The objects of `key`, or `nil` while that collection is not followed or not in sync.
-    public func objects(_ key: WatchKey) -> [JSONValue]? {
+    /// The objects of `key`, or `nil` while that collection is not followed or not in sync. Each object `settled`
+    /// names at the resourceVersion the cache holds is only a reference to it (see ``CachedCollection``).
+    public func objects(_ key: WatchKey, settled: [ObjectIdentity: String] = [:]) -> [JSONValue]? {
         guard let collection = collections[key], collection.inSync else { return nil }
-        return collection.objects()
+        return collection.objects(settled: settled)
+    }
+
+    /// Whether the collection of `key` is followed and in sync.
+    public func isInSync(_ key: WatchKey) -> Bool {
+        collections[key]?.inSync ?? false
     }
 
     /// The resourceVersion of each of `identities` the cache holds (those it does not hold are left out).

@@ -54,12 +54,17 @@ extension SyncEngine {
             objects = listed
             kinds = kinds.filter { !early.kinds.contains($0) }
         }
+        let wanted = Set(desired.map(\.identity))
+        var settled: [ObjectIdentity: String] = [:]
+        for record in inventory where wanted.contains(record.identity) {
+            settled[record.identity] = record.verifiedResourceVersion
+        }
         do {
-            objects += try await reader.managedObjects(of: kinds)
+            objects += try await reader.managedObjects(of: kinds, settled: settled)
         } catch  where error.code == .unknownKind {
             let catalog = try await reader.cluster.discover()
             kinds = kinds.filter { catalog.resource(for: $0) != nil }
-            objects += try await reader.managedObjects(of: kinds)
+            objects += try await reader.managedObjects(of: kinds, settled: settled)
         }
         var live: [ObjectIdentity: JSONValue] = [:]
         for object in objects { live[Resource(object: object).identity] = object }
@@ -75,13 +80,16 @@ extension SyncEngine {
     }
 
     /// Reads Mooring's objects of the kinds in `inventory`: almost every commit keeps the kinds it had, so
-    /// this is the live state the plan needs, read on one core while rendering runs on the other. `nil`
-    /// when there is no inventory to take the kinds from (a first sync lists after rendering).
+    /// this is the live state the plan needs, read on one core while rendering runs on the other. With a live cache,
+    /// only the kinds it does not have in sync are listed here (the rest are read from it after rendering, when the
+    /// settled objects are known). `nil` when there is no inventory to take the kinds from (a first sync lists after
+    /// rendering).
     nonisolated static func listEarly(_ inventory: [AppliedRecord], reader: LiveReader) async -> EarlyList? {
         guard !inventory.isEmpty else { return nil }
         let kinds = Self.kinds(of: inventory.map(\.identity))
         do throws(ClusterError) {
-            return EarlyList(kinds: Set(kinds), objects: .success(try await reader.managedObjects(of: kinds)))
+            let (listed, objects) = try await reader.earlyList(of: kinds)
+            return EarlyList(kinds: Set(listed), objects: .success(objects))
         } catch {
             return EarlyList(kinds: Set(kinds), objects: .failure(error))
         }

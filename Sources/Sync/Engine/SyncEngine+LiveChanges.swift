@@ -9,7 +9,7 @@ extension SyncEngine {
     public func needsSync(_ target: String, changed: Set<ObjectIdentity>, live: [ObjectIdentity: String]) -> Bool {
         guard let inventory = state?[target].inventory else { return !changed.isEmpty }
         return inventory.contains { record in
-            changed.contains(record.identity) && live[record.identity] != record.verifiedResourceVersion
+            changed.contains(record.identity) && !record.isVerified(at: live[record.identity])
         }
     }
 }
