@@ -243,8 +243,9 @@ struct AlertScenarioTests {
 
             #expect(try #require(try scenario.journal.history().entries.first).result == .applied)
             #expect(
-                logs.text.contains("alerts not delivered before shutdown: 1 message"),
-                "the first sync's deploy notice was still waiting for an answer: \(logs.text)"
+                logs.text.contains("alerts not delivered before shutdown: "),
+                "the first sync's deploy notice (and any alert after it, on a loaded machine) was still waiting for an "
+                    + "answer: \(logs.text)"
             )
             #expect(!logs.text.contains("SECRET"))
         }
