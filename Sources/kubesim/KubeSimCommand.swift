@@ -32,12 +32,22 @@ struct KubeSimCommand: AsyncParsableCommand {
     @Option(help: "Seconds between the bookmarks of a watch that allows them (a real API server: about a minute).")
     var bookmarkIntervalSeconds = 1
 
+    @Flag(
+        help: """
+            Let requests without credentials get, list and watch (as system:anonymous), so that kubectl proxy, which \
+            sends no credentials over plain HTTP, can read.
+            """
+    )
+    var anonymousReads = false
+
     func run() async throws {
         let options = KubeSimOptions(
             port: port,
             installKServe: kserve,
             readyDelay: .milliseconds(readyDelayMs),
             bookmarkInterval: .seconds(bookmarkIntervalSeconds),
+            anonymousUser: anonymousReads
+                ? KubeSimUser(name: "system:anonymous", token: "", verbs: ["get", "list", "watch"]) : nil,
             adminToken: token
         )
         let sim = try await KubeSim.start(options)

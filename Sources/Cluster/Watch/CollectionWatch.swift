@@ -3,8 +3,8 @@ import MooringCore
 import Timing
 
 /// Lists one collection, then watches it from the list's resourceVersion, for as long as its task runs — the loop
-/// client-go's reflector runs, over `kubectl get --raw`, so every kubeconfig auth method works as for every other
-/// kubectl call:
+/// client-go's reflector runs, through the target's `kubectl proxy` or `kubectl get --raw` (``CollectionReader``), so
+/// every kubeconfig auth method works as for every other kubectl call:
 ///
 /// - a watch the server ends (its timeout) resumes from the last resourceVersion seen (an event's or a bookmark's);
 /// - `410 Gone` (the resourceVersion was compacted away) and the safety interval re-list in full;
@@ -13,7 +13,7 @@ import Timing
 struct CollectionWatch: Sendable {
     var key: WatchKey
     var resource: APIResource
-    var runner: KubectlRunner
+    var reader: any CollectionReader
     var relistInterval: Duration
     /// The seconds after which the server is asked to end each watch, picked at random from this range.
     var watchTimeout: ClosedRange<Int>
@@ -45,7 +45,7 @@ struct CollectionWatch: Sendable {
         repeat {
             var query = "limit=500"
             if let token { query += "&continue=\(WatchKey.escaped(token))" }
-            let page = try await runner.run(raw(query)).checked().json()
+            let page = try await reader.list(request(query))
             objects += (page["items"]?.arrayValue ?? []).map { WatchEventHandler.typed($0, resource: resource) }
             token = page["metadata"]?["continue"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
             version = page["metadata"]?["resourceVersion"]?.stringValue ?? version
@@ -65,22 +65,25 @@ struct CollectionWatch: Sendable {
                 "watch=1&resourceVersion=\(WatchKey.escaped(version))&allowWatchBookmarks=true&timeoutSeconds=\(timeout)"
             let splitter = LineSplitter(limit: Self.eventLimit)
             let handler = WatchEventHandler(key: key, resource: resource, cache: cache)
-            // The server ends the watch after `timeout`; kubectl gets a minute more before it is taken for hung.
-            let output = try await runner.stream(raw(query), timeout: .seconds(timeout + 60)) { chunk in
-                for line in try splitter.lines(completedBy: chunk) { await handler.handle(line) }
+            // The server ends the watch after `timeout`; the request gets a minute more before it is taken for hung.
+            var failure: ClusterError?
+            do {
+                try await reader.watch(request(query), timeout: .seconds(timeout + 60)) { chunk in
+                    for line in try splitter.lines(completedBy: chunk) { await handler.handle(line) }
+                }
+            } catch {
+                failure = error
             }
             if await handler.expired { return }
             if let problem = await handler.problem {
-                throw ClusterError(code: .failed, message: problem, command: output.command.description)
+                throw ClusterError(code: .failed, message: problem, command: "GET \(request(query))")
             }
-            _ = try output.checked()
+            if let failure { throw failure }
         }
     }
 
-    /// `kubectl get --raw` of the collection, with its label selector and `query`.
-    private func raw(_ query: String) -> KubectlCommand {
-        KubectlCommand([
-            "get", "--raw", "\(key.path(resource))?labelSelector=\(WatchKey.escaped(key.selector))&\(query)",
-        ])
+    /// The collection's path with its label selector and `query`.
+    private func request(_ query: String) -> String {
+        "\(key.path(resource))?labelSelector=\(WatchKey.escaped(key.selector))&\(query)"
     }
 }

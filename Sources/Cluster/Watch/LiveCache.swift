@@ -1,4 +1,5 @@
-// Folder Cluster/Watch: the live cache — lists, then watches through `kubectl get --raw`, of Mooring's objects.
+// Folder Cluster/Watch: the live cache — lists, then watches through one `kubectl proxy` or `kubectl get --raw`, of
+// Mooring's objects.
 
 import CoreMetrics
 public import Foundation
@@ -8,7 +9,8 @@ public import MooringCore
 /// One target's live state, kept by watches: the objects a sync plans against without a kubectl call.
 ///
 /// The cache follows collections (``WatchKey``): each is listed once, then watched from the list's resourceVersion
-/// by one long-running `kubectl get --raw '…?watch=1'` (``CollectionWatch``). A collection answers
+/// (``CollectionWatch``) — through the target's one `kubectl proxy --unix-socket`, or, where the proxy cannot serve,
+/// by one long-running `kubectl get --raw '…?watch=1'` per collection (``LiveCacheTransport``). A collection answers
 /// only while it is in sync; until then (and after a watch failed, until its re-list) a sync lists it with kubectl
 /// as it would without a cache. Every change after the first list is also sent on ``changes``, so the daemon can
 /// check drift at once rather than at the next poll.
@@ -21,6 +23,7 @@ public actor LiveCache {
     private let relistInterval: Duration
     private let watchTimeout: ClosedRange<Int>
     private let logger: Logger
+    private let transport: LiveCacheTransport
     private var collections: [WatchKey: CachedCollection] = [:]
     private var watches: [WatchKey: Task<Void, Never>] = [:]
     private var catalog: APIResourceCatalog?
@@ -34,12 +37,15 @@ public actor LiveCache {
 
     /// A cache for `target`, reaching its cluster as `options` say, listing every collection again in full every
     /// `relistInterval`; each watch asks the server to end it after a number of seconds in `watchTimeout` (spread at
-    /// random, as client-go's reflector does), then resumes.
+    /// random, as client-go's reflector does), then resumes. With `proxySocket` (a path inside the state directory),
+    /// every list and watch goes through one `kubectl proxy` listening there; without, each watch runs its own
+    /// `kubectl get --raw`.
     public init(
         target: String,
         options: KubectlOptions,
         relistInterval: Duration = .seconds(600),
         watchTimeout: ClosedRange<Int> = 240...360,
+        proxySocket: String? = nil,
         logger: Logger
     ) {
         self.target = target
@@ -47,6 +53,7 @@ public actor LiveCache {
         self.relistInterval = relistInterval
         self.watchTimeout = watchTimeout
         self.logger = logger
+        transport = LiveCacheTransport(target: target, options: options, proxySocket: proxySocket, logger: logger)
         (changes, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(10_000))
     }
 
@@ -76,7 +83,7 @@ public actor LiveCache {
             let watch = CollectionWatch(
                 key: key,
                 resource: resource,
-                runner: KubectlRunner(options: options, logger: logger),
+                reader: transport,
                 relistInterval: relistInterval,
                 watchTimeout: watchTimeout,
                 cache: self
@@ -125,15 +132,17 @@ public actor LiveCache {
             inSync: !collections.isEmpty && collections.values.allSatisfy(\.inSync),
             collections: collections.count,
             lastRelist: listed.count == collections.count ? listed.min() : nil,
-            restarts: failures
+            restarts: failures,
+            transport: transport.name
         )
     }
 
-    /// Stops every watch (and its kubectl).
+    /// Stops every watch (and its kubectl), and the proxy.
     public func stop() async {
         for watch in watches.values { watch.cancel() }
         for watch in watches.values { await watch.value }
         watches = [:]
+        await transport.stop()
         continuation.finish()
     }
 

@@ -10,11 +10,15 @@ public struct LiveCacheStatus: Sendable, Hashable, Codable {
     public var lastRelist: Date?
     /// How many times a watch failed and was started again (its kubectl ended with an error or was killed).
     public var restarts: Int
+    /// How the cache reads the cluster: `proxy` (every list and watch through one `kubectl proxy`) or `kubectl` (one
+    /// `kubectl get --raw` per request).
+    public var transport: String
 
-    public init(inSync: Bool, collections: Int, lastRelist: Date?, restarts: Int) {
+    public init(inSync: Bool, collections: Int, lastRelist: Date?, restarts: Int, transport: String = "kubectl") {
         self.inSync = inSync
         self.collections = collections
         self.lastRelist = lastRelist
         self.restarts = restarts
+        self.transport = transport
     }
 }

@@ -33,6 +33,7 @@ struct LiveStateService: Service {
                 target: target.name,
                 options: configuration.kubectlOptions(for: target),
                 relistInterval: target.cluster.relistInterval,
+                proxySocket: "\(configuration.stateDirectory)/kube-proxy/\(target.name).sock",
                 logger: logger
             )
             await engine.attach(cache)
