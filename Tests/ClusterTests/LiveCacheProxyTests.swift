@@ -64,7 +64,10 @@ struct LiveCacheProxyTests {
             ])
             #expect(["403", "405"].contains(write.stdout), "the proxy answered \(write.stdout)")
             #expect(harness.sim.requests().filter(\.isWrite).isEmpty, "the write did not reach the server")
+            // The watch's connection is open for minutes: stopping closes it at once.
+            let stopping = ContinuousClock.now
             await cache.stop()
+            #expect(ContinuousClock.now - stopping < .seconds(5))
             #expect(!FileManager.default.fileExists(atPath: socket))
             try await waitUntil("the proxy is gone") {
                 try processes(harness, matching: "proxy --unix-socket").isEmpty
@@ -121,6 +124,17 @@ struct LiveCacheProxyTests {
             #expect(await changes.next()?.kind == .modified)
             #expect(await cache.objects(Self.configMaps)?.first?["data"]?["k"]?.stringValue == "by hand")
         }
+    }
+
+    @Test("a socket path over 107 bytes: the cache reads with kubectl get --raw and says why")
+    func tooLong() async {
+        let logs = CapturedLogs()
+        let options = KubectlOptions(kubeconfig: "/nonexistent", cacheDirectory: "/nonexistent")
+        let socket = "/tmp/" + String(repeating: "d", count: 100) + "/test.sock"
+        let cache = LiveCache(target: "test", options: options, proxySocket: socket, logger: logs.logger)
+        #expect(await cache.status().transport == "kubectl")
+        #expect(logs.entries.contains { $0.level == .info && $0.message.contains("longer than 107 bytes") })
+        await cache.stop()
     }
 }
 
