@@ -79,7 +79,11 @@ actor KubectlProxy {
             case .starting:
                 await stateChange()
                 if Task.isCancelled {
-                    throw ClusterError(code: .cancelled, message: "the call was cancelled", command: "")
+                    throw ClusterError(
+                        code: .cancelled,
+                        message: "the call was cancelled while kubectl proxy started",
+                        command: command.description
+                    )
                 }
             }
         }

@@ -24,8 +24,8 @@ struct UnixSocketHTTPClient: Sendable {
     func get(
         _ target: String,
         timeout: Duration,
-        limit: Int = 0,
-        body: (@Sendable ([UInt8]) async throws -> Void)? = nil
+        limit: Int,
+        body: (@Sendable ([UInt8]) async throws -> Void)?
     ) async throws -> (status: Int, body: [UInt8]) {
         let answer = try await withThrowingTaskGroup(of: (status: Int, body: [UInt8])?.self) { group in
             group.addTask { try await exchange(target, limit: limit, body: body) }
