@@ -42,6 +42,29 @@ struct LiveCacheTests {
         }
     }
 
+    @Test("the cache keeps no status: neither a Deployment's status nor the managedFields of its status subresource")
+    func withoutStatus() async throws {
+        try await withLiveCache { harness, client, cache in
+            _ = try await client.apply([Manifests.namespace("ml"), Manifests.deployment("web", in: "ml")])
+            let deployments = WatchKey(kind: GroupKind(group: "apps", kind: "Deployment"))
+            try await waitUntil("the controller reported the rollout through the status subresource") {
+                let live = try? await harness.kubectlOK([
+                    "-n", "ml", "get", "deployment", "web", "-o", "json", "--show-managed-fields",
+                ])
+                return (live?.contains("readyReplicas") ?? false)
+                    && (live?.contains(#""subresource": "status""#) ?? false)
+            }
+            await cache.follow([deployments])
+            try await waitUntil("the cache is in sync") { await cache.objects(deployments) != nil }
+            let cached = try #require(await cache.objects(deployments)?.first)
+            #expect(cached["spec"]?["replicas"]?.intValue == 2)
+            #expect(cached["status"] == nil)
+            let managers = cached["metadata"]?["managedFields"]?.arrayValue ?? []
+            #expect(!managers.isEmpty)
+            #expect(managers.allSatisfy { $0["subresource"]?.stringValue != "status" })
+        }
+    }
+
     @Test("an object held at the version a sync settled it at is given as a reference only; once it moves, whole")
     func settledReferences() async throws {
         try await withLiveCache { harness, client, cache in

@@ -244,8 +244,7 @@ struct AlertScenarioTests {
             #expect(try #require(try scenario.journal.history().entries.first).result == .applied)
             #expect(
                 logs.text.contains("alerts not delivered before shutdown: "),
-                "the first sync's deploy notice (and any alert after it, on a loaded machine) was still waiting for an "
-                    + "answer: \(logs.text)"
+                "the first sync's deploy notice (and any alert after it) was still waiting for an answer: \(logs.text)"
             )
             #expect(!logs.text.contains("SECRET"))
         }
