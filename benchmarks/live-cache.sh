@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Live-cache benchmark: idle cost, kubectl calls on quiet polls, memory, drift and webhook reaction times of
-# `mooring run` (release) against a release-built KubeSim, at LIVE_CACHE_SIZES objects (1,000 by default); see
+# `mooring run` (release) against a release-built KubeSim, at LIVE_CACHE_SIZES objects (1,000 by default), through
+# each transport in LIVE_CACHE_TRANSPORTS (proxy and kubectl by default); see
 # live-cache/bench.py. Writes its section of benchmarks/README.md between the live-cache markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."

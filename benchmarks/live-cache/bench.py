@@ -7,8 +7,14 @@ KubeSim process (bookmarks every 60 s, as a real API server sends them), a first
 1. `mooring run` polling every 15 s with nothing changing: once its live cache is in sync, the CPU time of the daemon
    and all its child processes over IDLE_SECONDS, the kubectl calls made meanwhile (must be 0), and the RSS of the
    daemon and of the daemon with its children (RSS and PSS: kubectl's binary pages are shared between its processes);
+   then every kubectl the daemon runs is killed (SIGKILL) and the time until its cache is in sync again is taken;
 2. `mooring run` polling every 60 s: a `kubectl scale` made by hand → the `drift_healed` event in `/status`
    (median of DRIFT_RUNS), and a push webhook → a new ConfigMap live in the cluster (median of HOOK_RUNS).
+
+Each size runs once per transport in LIVE_CACHE_TRANSPORTS ("proxy kubectl" by default): `proxy` starts KubeSim with
+`--anonymous-reads`, so the daemon's one `kubectl proxy` can read (as the kubeconfig's credentials let it on a TLS
+cluster); `kubectl` starts it without, so the proxy gets 401 and the cache falls back to one `kubectl get --raw`
+watch per kind. The transport the daemon reports in `/status` must be the one asked for.
 
 Usage: bench.py RESULTS_DIR SIZE...; prints a JSON summary on stdout."""
 import json
@@ -31,6 +37,7 @@ IDLE_SECONDS = int(os.environ.get("IDLE_SECONDS", "120"))
 DRIFT_RUNS = int(os.environ.get("DRIFT_RUNS", "7"))
 HOOK_RUNS = int(os.environ.get("HOOK_RUNS", "5"))
 HOOK_SECRET = "bench-hook-secret"
+TRANSPORTS = os.environ.get("LIVE_CACHE_TRANSPORTS", "proxy kubectl").split()
 
 
 def free_port():
@@ -45,12 +52,13 @@ def git(folder, *arguments):
 
 
 class KubeSim:
-    def __init__(self, folder):
+    def __init__(self, folder, anonymous_reads):
         os.makedirs(folder, exist_ok=True)
         self.kubeconfig = os.path.join(folder, "kubeconfig")
         self.process = subprocess.Popen(
             [os.path.join(RELEASE, "kubesim"), "--port", "0", "--kubeconfig-out", self.kubeconfig,
-             "--ready-delay-ms", "0", "--bookmark-interval-seconds", "60"],
+             "--ready-delay-ms", "0", "--bookmark-interval-seconds", "60"]
+            + (["--anonymous-reads"] if anonymous_reads else []),
             stdout=subprocess.PIPE, stderr=open(os.path.join(folder, "kubesim.log"), "w"), stdin=subprocess.DEVNULL,
         )
         self.port = int(self.process.stdout.readline())
@@ -170,12 +178,30 @@ def write_config(folder, repo, sim, port, poll):
     return config
 
 
+def live_cache(port):
+    return status(port)["targets"][0].get("liveCache") or {}
+
+
 def in_sync(port):
-    cache = status(port)["targets"][0].get("liveCache") or {}
-    return cache.get("inSync") is True
+    return live_cache(port).get("inSync") is True
 
 
-def idle(folder, repo, sim, size):
+def reconnect(port, daemon):
+    """Kills every kubectl the daemon runs (the proxy, or each watch) and times how long until the cache is in sync
+    again, having counted the restart."""
+    restarts = live_cache(port).get("restarts", 0)
+    started = time.monotonic()
+    for child in descendants(daemon.pid):
+        try:
+            os.kill(child, signal.SIGKILL)
+        except OSError:
+            pass
+    wait("the cache back in sync", lambda: live_cache(port).get("restarts", 0) > restarts and in_sync(port), 120,
+         daemon)
+    return time.monotonic() - started
+
+
+def idle(folder, repo, sim, size, transport):
     port = free_port()
     daemon = start_daemon(folder, write_config(folder, repo, sim, port, "15s"), "idle")
     try:
@@ -191,6 +217,9 @@ def idle(folder, repo, sim, size):
         polls = metric(port, r'^mooring_sync_total\{[^}]*\}') - polls
         calls = metric(port, r'^mooring_kubectl_calls_total\{[^}]*\}') - calls
         children = descendants(daemon.pid)
+        reported = live_cache(port).get("transport")
+        if reported != transport:
+            sys.exit(f"the live cache uses {reported}, not {transport}")
         result = {
             "idle_cpu_percent": cpu * 100,
             "idle_polls": polls,
@@ -200,6 +229,7 @@ def idle(folder, repo, sim, size):
             "all_rss_kib": sum(memory_kib(pid, "VmRSS:") for pid in [daemon.pid] + children),
             "all_pss_kib": sum(memory_kib(pid, "Pss:") for pid in [daemon.pid] + children),
         }
+        result["reconnect_seconds"] = reconnect(port, daemon)
     finally:
         stop_daemon(daemon)
     if result["kubectl_calls_while_idle"]:
@@ -247,8 +277,8 @@ def reactions(folder, repo, sim, size):
     }
 
 
-def bench(size, work):
-    folder = os.path.join(work, f"size-{size}")
+def bench(size, transport, work):
+    folder = os.path.join(work, f"size-{size}-{transport}")
     subprocess.run(["rm", "-rf", folder], check=True)
     repo = os.path.join(folder, "repo")
     os.makedirs(repo)
@@ -257,12 +287,12 @@ def bench(size, work):
                     os.path.join(repo, "deploy")], check=True)
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", f"{size} objects")
-    sim = KubeSim(os.path.join(folder, "sim"))
+    sim = KubeSim(os.path.join(folder, "sim"), anonymous_reads=transport == "proxy")
     try:
         config = write_config(folder, repo, sim, free_port(), "15s")
         subprocess.run([os.path.join(RELEASE, "mooring"), "sync", "--config", config], check=True, capture_output=True)
-        result = {"size": size}
-        result.update(idle(folder, repo, sim, size))
+        result = {"size": size, "transport": transport}
+        result.update(idle(folder, repo, sim, size, transport))
         result.update(reactions(folder, repo, sim, size))
     finally:
         sim.stop()
@@ -271,7 +301,8 @@ def bench(size, work):
 
 def main():
     work, sizes = sys.argv[1], [int(size) for size in sys.argv[2:]]
-    json.dump({"idle_seconds": IDLE_SECONDS, "results": [bench(size, work) for size in sizes]}, sys.stdout, indent=2)
+    results = [bench(size, transport, work) for size in sizes for transport in TRANSPORTS]
+    json.dump({"idle_seconds": IDLE_SECONDS, "results": results}, sys.stdout, indent=2)
 
 
 if __name__ == "__main__":
