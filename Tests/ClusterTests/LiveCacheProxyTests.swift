@@ -46,6 +46,21 @@ struct LiveCacheProxyTests {
         }
     }
 
+    @Test("a list of more than one page is read page by page through the proxy, each continuing the last")
+    func pagedList() async throws {
+        try await withProxiedLiveCache(anonymousReads: true) { harness, client, cache, _ in
+            let objects = (0..<600).map { Manifests.configMap("page-\($0)", in: "ml") }
+            _ = try await client.apply([Manifests.namespace("ml")] + objects)
+            await cache.follow([Self.configMaps])
+            try await waitUntil("the cache is in sync") { await cache.status().inSync }
+            #expect(await cache.objects(Self.configMaps)?.count == 600)
+            let pages = harness.sim.requests().filter { $0.path == "/api/v1/configmaps" && !$0.isWatch }
+            #expect(pages.map { $0.parameters["limit"] } == ["500", "500"])
+            #expect(pages.first?.parameters["continue"] == nil && pages.last?.parameters["continue"] != nil)
+            #expect(pages.allSatisfy { $0.userAgent == Self.cacheAgent })
+        }
+    }
+
     @Test("the socket is 0600 in a 0700 folder, a write through it is refused, and stopping the cache removes it")
     func socketIsPrivateAndReadOnly() async throws {
         try await withProxiedLiveCache(anonymousReads: true) { harness, client, cache, socket in
