@@ -141,6 +141,32 @@ struct LiveCacheProxyTests {
         }
     }
 
+    @Test("a proxy that cannot start: the cache says why once and uses kubectl get --raw for good")
+    func fallsBackWhenProxyCannotStart() async throws {
+        let logs = CapturedLogs()
+        // kubectl, except that its proxy fails at once, as one refusing its flags would.
+        let kubectl = try ScriptedKubectl(
+            #"for a in "$@"; do [ "$a" = proxy ] && { echo "error: no proxy here" >&2; exit 1; }; done; "#
+                + #"exec /usr/bin/kubectl "$@""#
+        )
+        defer { kubectl.remove() }
+        try await withProxiedLiveCache(anonymousReads: true, kubectl: kubectl.path, logger: logs.logger) {
+            harness,
+            client,
+            cache,
+            _ in
+            _ = try await client.apply([Manifests.namespace("ml"), Manifests.configMap("a", in: "ml")])
+            await cache.follow([Self.configMaps])
+            try await waitUntil("the cache is in sync") { await cache.status().inSync }
+            #expect(await cache.status().transport == "kubectl")
+            let said = logs.entries.filter { $0.message.contains("kubectl proxy cannot start") }
+            #expect(said.count == 1 && said.first?.level == .info)
+            #expect(said.first?.metadata["problem"]?.contains("no proxy here") == true)
+            #expect(harness.sim.requests().allSatisfy { $0.userAgent != Self.cacheAgent })
+            #expect(try processes(harness, matching: "watch=1").count == 1)
+        }
+    }
+
     @Test("a socket path over 107 bytes: the cache reads with kubectl get --raw and says why")
     func tooLong() async {
         let logs = CapturedLogs()
@@ -157,12 +183,13 @@ struct LiveCacheProxyTests {
 /// live cache reading through a proxy on the socket given to `body`; stops the cache afterwards.
 private func withProxiedLiveCache(
     anonymousReads: Bool,
+    kubectl: String = "/usr/bin/kubectl",
     logger: Logger = Logger(label: "test.cache"),
     _ body: (KubeSimHarness, ClusterClient, LiveCache, String) async throws -> Void
 ) async throws {
     let options = KubeSimOptions(anonymousUser: anonymousReads ? LiveCacheProxyTests.anonymousReader : nil)
     try await withKubeSim(options) { harness in
-        let client = harness.client(kubectl: "/usr/bin/kubectl")
+        let client = harness.client(kubectl: kubectl)
         let socket = harness.sim.directory + "/state/proxy/test.sock"
         try #require(socket.utf8.count <= 107, "the test's socket path fits a unix socket")
         let cache = LiveCache(target: "test", options: client.runner.options, proxySocket: socket, logger: logger)
