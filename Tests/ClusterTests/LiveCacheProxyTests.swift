@@ -133,7 +133,10 @@ struct LiveCacheProxyTests {
                 try processes(harness, matching: "proxy --unix-socket").isEmpty
             }
             #expect(!FileManager.default.fileExists(atPath: socket))
-            #expect(try processes(harness, matching: "watch=1").count == 2, "one kubectl get --raw per kind")
+            // Each watch starts once its list is in: wait for both.
+            try await waitUntil("one kubectl get --raw watch per kind runs") {
+                try processes(harness, matching: "watch=1").count == 2
+            }
             var changes = cache.changes.makeAsyncIterator()
             try await harness.kubectlOK(["-n", "ml", "patch", "configmap", "a", "-p", #"{"data":{"k":"by hand"}}"#])
             #expect(await changes.next()?.kind == .modified)
@@ -163,7 +166,9 @@ struct LiveCacheProxyTests {
             #expect(said.count == 1 && said.first?.level == .info)
             #expect(said.first?.metadata["problem"]?.contains("no proxy here") == true)
             #expect(harness.sim.requests().allSatisfy { $0.userAgent != Self.cacheAgent })
-            #expect(try processes(harness, matching: "watch=1").count == 1)
+            try await waitUntil("a kubectl get --raw watch runs") {
+                try processes(harness, matching: "watch=1").count == 1
+            }
         }
     }
 
