@@ -40,7 +40,9 @@ struct ConsoleLogHandler: LogHandler {
         case .json:
             var object: [String: JSONValue] = [:]
             for (key, value) in merged { object[key] = .string("\(value)") }
-            object["time"] = .string(ISO8601DateFormatter().string(from: Date()))
+            // FoundationEssentials' format style, not ISO8601DateFormatter: that one goes through ICU's date
+            // formatter, whose data kept 3 MB more of the daemon resident (and cost a formatter per line).
+            object["time"] = .string(Date().formatted(.iso8601))
             object["level"] = .string(event.level.rawValue)
             object["message"] = .string("\(event.message)")
             line = JSONValue.object(object).serialized()

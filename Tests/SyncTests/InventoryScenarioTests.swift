@@ -40,7 +40,10 @@ struct InventoryScenarioTests {
             let election = SyncScenario.election(leaseDuration: "3600s", renewDeadline: "30s")
             try await scenario.withDaemons { start in
                 let first = try start("first", election)
-                try await first.waitForEvent("leader_acquired")
+                let acquired = try await first.waitForEvent("leader_acquired")
+                // A JSON log line carries its time in UTC, ISO 8601 (as journald's readers expect it).
+                let time = try #require(acquired["time"]?.stringValue)
+                #expect(time.hasSuffix("Z") && (try? Date(time, strategy: .iso8601)) != nil, "\(time)")
                 try await waitUntil("the first leader has applied") { try first.appliedCommit() == withHandover }
                 #expect(await scenario.live(Self.handoverIdentity) != nil)
                 #expect(await listed(scenario)?.contains("/ConfigMap/ml-prod/handover") == true)
