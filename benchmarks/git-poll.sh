@@ -20,7 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-swift build -c release --product GitSourceBenchmark >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+benchmarks/build-release.sh "$work" GitSourceBenchmark
 bench="$(swift build -c release --show-bin-path)/GitSourceBenchmark"
 
 export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com \

@@ -7,12 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 results=$PWD/benchmarks/results/live-cache
 mkdir -p "$results"
-for product in mooring kubesim; do
-    swift build -c release --product "$product" >"$results/build-$product.log" 2>&1 || {
-        cat "$results/build-$product.log"
-        exit 1
-    }
-done
+benchmarks/build-release.sh "$results" mooring kubesim
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # shellcheck disable=SC2086
 python3 benchmarks/live-cache/bench.py "$results/work" ${LIVE_CACHE_SIZES:-1000} >"$results/summary.json"

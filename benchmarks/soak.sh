@@ -9,12 +9,7 @@ cd "$(dirname "$0")/.."
 # Absolute: the host configuration it writes resolves relative paths against its own folder.
 results=$PWD/benchmarks/results/soak
 mkdir -p "$results"
-for product in mooring kubesim; do
-    swift build -c release --product "$product" >"$results/build-$product.log" 2>&1 || {
-        cat "$results/build-$product.log"
-        exit 1
-    }
-done
+benchmarks/build-release.sh "$results" mooring kubesim
 polls=${SOAK_POLLS:-300}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # shellcheck disable=SC2086

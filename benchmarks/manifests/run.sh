@@ -17,7 +17,7 @@ rm -rf "$results"
 mkdir -p "$results/empty" "$results/bomb"
 mooring=${MOORING:-.build/release/mooring}
 if [ -z "${MOORING:-}" ]; then
-    swift build -c release --product mooring >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
+    benchmarks/build-release.sh "$results" mooring
 fi
 
 for count in 1000 10000; do

@@ -11,12 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 results=benchmarks/results/sync
 mkdir -p "$results"
-for product in mooring kubesim; do
-    swift build -c release --product "$product" >"$results/build-$product.log" 2>&1 || {
-        cat "$results/build-$product.log"
-        exit 1
-    }
-done
+benchmarks/build-release.sh "$results" mooring kubesim
 export SYNC_BENCH_READY_MS=${SYNC_BENCH_READY_MS:-0}
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # shellcheck disable=SC2086
