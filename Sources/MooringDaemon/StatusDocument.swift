@@ -93,7 +93,8 @@ public struct StatusDocument: Codable, Sendable, Equatable {
         public var models: [Model]
         public var drift: [Drift]
         /// The target's live cache (`cluster.watch`): in sync or not, when it last listed in full, how many times a
-        /// watch failed and was restarted. Left out without one.
+        /// watch failed and was restarted, and whether it reads through a `kubectl proxy` or `kubectl get --raw`. Left
+        /// out without one.
         public var liveCache: LiveCacheStatus? = nil
     }
 

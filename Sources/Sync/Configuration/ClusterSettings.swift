@@ -10,7 +10,8 @@ public struct ClusterSettings: Sendable, Equatable {
     public var fieldManager: String
     /// The longest one kubectl call may take.
     public var timeout: Duration
-    /// Whether `mooring run` keeps a live cache of the cluster by watches (`kubectl get --raw`), so a poll
+    /// Whether `mooring run` keeps a live cache of the cluster by watches (through one `kubectl proxy`, or
+    /// `kubectl get --raw` per kind where the proxy cannot read), so a poll
     /// with nothing new makes no kubectl call and drift is seen within seconds.
     public var watch: Bool
     /// How often the live cache lists every collection again in full, whatever its watches said.
