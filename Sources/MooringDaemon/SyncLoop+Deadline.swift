@@ -51,7 +51,7 @@ extension SyncLoop {
             event.message += "; the sync in progress had finished its writes"
         } else {
             event.message += "; abandoned the sync in progress, left undone: " + undone.joined(separator: "; ")
-            event.fields["undone"] = undone.joined(separator: "; ")
+            event.details.undone = undone
         }
         event.log(to: logger)
         alerts?.submit([event])

@@ -1,4 +1,5 @@
 import Foundation
+import GitSource
 import MooringCore
 import Sync
 import TestSupport
@@ -17,7 +18,12 @@ struct AlertDeliveryTests {
 
     @Test("a Slack message escapes Slack's markup characters, so an event cannot ping a channel")
     func slackEscaping() throws {
-        let event = SyncEvent(.validationFailed, .error, "bad <!channel> & <http://x|y>", fields: ["target": "a<b"])
+        let event = SyncEvent(
+            .validationFailed,
+            .error,
+            "bad <!channel> & <http://x|y>",
+            details: SyncEvent.Details(target: "a<b")
+        )
         let payloads = AlertPayload.payloads(for: Self.points([event]), format: .slack, origin: Self.origin)
         let text = try #require(try JSONValue.parse(String(decoding: payloads[0].body, as: UTF8.self))["text"])
         #expect(
@@ -159,7 +165,10 @@ struct AlertDeliveryTests {
             .validationFailed,
             .error,
             "commit 9e8d7c6b5a41 refused, nothing applied: 1 problem(s)\nmodels/a.yaml:3: bad",
-            fields: ["target": "beta", "commit": "9e8d7c6b5a41ff"]
+            details: SyncEvent.Details(
+                target: "beta",
+                commit: CommitID("9e8d7c6b5a41" + String(repeating: "f", count: 28))
+            )
         )
         let resolved = AlertNotice(
             event: event,

@@ -14,7 +14,7 @@ struct AlertTrackerTests {
     static let refused = CommitID(String(repeating: "c2", count: 20))
 
     static func drift(_ message: String = "drift of churn") -> SyncEvent {
-        SyncEvent(.drift, .warning, message, fields: ["target": "a", "object": object.description])
+        SyncEvent(.drift, .warning, message, details: SyncEvent.Details(target: "a", object: object))
     }
 
     static func report(
@@ -68,7 +68,7 @@ struct AlertTrackerTests {
     func outage() {
         var tracker = AlertTracker()
         let outage = SyncEvent(.sourceUnreachable, .error, "git down")
-        let applied = SyncEvent(.syncApplied, .info, "applied", fields: ["target": "a"])
+        let applied = SyncEvent(.syncApplied, .info, "applied", details: SyncEvent.Details(target: "a"))
         let down = tracker.notices(for: Self.report(.inSync, runEvents: [outage], reachable: false), at: Self.start)
         #expect(Self.summary(down) == ["firing source_unreachable"])
         #expect(tracker.notices(for: Self.report(.inSync, reachable: false), at: Self.start + 1).isEmpty)

@@ -147,7 +147,7 @@ struct SyncDecisionRulesTests {
                 == "Deployment.apps ml/churn: spec.f1 1 → 0, spec.f2 2 → 0, spec.f3 3 → 0, spec.f4 4 → 0, spec.f5 5 → 0, "
                 + "… 2 more (changed by kubectl)"
         )
-        #expect(drift.eventFields["fields"] == fields.map(\.path.description).joined(separator: ","))
+        #expect(drift.eventDetails.rendered["fields"] == fields.map(\.path.description).joined(separator: ","))
         let deleted = Drift(identity: Self.object, kind: .deleted, fields: [], mode: .heal)
         #expect(deleted.summary == "Deployment.apps ml/churn: deleted from the cluster")
         #expect(deleted.historyRecord(action: "heal").fields == ["(deleted)"])

@@ -1,3 +1,4 @@
+import MooringCore
 import Sync
 
 /// The identity of an alert that lasts: the event that raised it, its target and the object it is about. Its
@@ -10,16 +11,16 @@ struct AlertKey: Hashable, Sendable {
 
     init(_ event: SyncEvent) {
         name = event.name
-        target = event.fields["target"]
+        target = event.details.target
         switch event.name {
-        case .drift: subject = event.fields["object"]
-        case .modelDegraded, .modelRecovered: subject = Self.monitorSubject(event.fields)
+        case .drift: subject = event.details.object?.description
+        case .modelDegraded, .modelRecovered: subject = Self.monitorSubject(event.details)
         default: subject = nil
         }
     }
 
     /// `ml-prod/fraud-detector drift-score`: which monitor of which model.
-    static func monitorSubject(_ fields: [String: String]) -> String {
-        "\(fields["namespace"] ?? "")/\(fields["model"] ?? "") \(fields["check"] ?? "")"
+    static func monitorSubject(_ details: SyncEvent.Details) -> String {
+        "\(details.namespace ?? "")/\(details.model ?? "") \(details.check ?? "")"
     }
 }

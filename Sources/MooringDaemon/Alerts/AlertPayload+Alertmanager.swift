@@ -16,20 +16,21 @@ extension AlertPayload {
     /// notice, or after its `resolve_timeout` when Mooring stops sending (a point event is sent once).
     static func alertmanagerAlert(_ notice: AlertNotice, origin: Origin) -> JSONValue {
         let event = notice.event
+        let fields = event.fields
         var labels: [String: JSONValue] = [
             "alertname": .string(event.name.rawValue),
             "severity": .string(event.severity.rawValue),
         ]
         if notice.status == .event {
             for key in alertmanagerLabelFields {
-                if let value = event.fields[key], !value.isEmpty { labels[key] = .string(value) }
+                if let value = fields[key], !value.isEmpty { labels[key] = .string(value) }
             }
         } else {
             let key = AlertKey(event)
             if let target = key.target { labels["target"] = .string(target) }
             if let object = key.subject { labels["object"] = .string(object) }
         }
-        let details = event.fields.keys.sorted().map { "\($0): \(event.fields[$0] ?? "")" }
+        let details = fields.keys.sorted().map { "\($0): \(fields[$0] ?? "")" }
         let resolution = notice.resolution.map { ["resolved: \($0)"] } ?? []
         var alert: JSONValue = [
             "labels": .object(labels),

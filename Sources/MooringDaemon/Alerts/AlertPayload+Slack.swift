@@ -13,7 +13,7 @@ extension AlertPayload {
     static func slackMessage(_ notices: [AlertNotice], origin: Origin) -> JSONValue {
         var lines = notices.prefix(slackLineLimit).map { notice in
             let event = notice.event
-            let target = event.fields["target"].map { " [\(slackEscaped($0))]" } ?? ""
+            let target = event.details.target.map { " [\(slackEscaped($0))]" } ?? ""
             guard let resolution = notice.resolution else {
                 return "\(slackEmoji(event.severity)) *\(event.name)*\(target) \(slackEscaped(event.message))"
             }

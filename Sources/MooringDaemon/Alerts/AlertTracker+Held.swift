@@ -10,14 +10,13 @@ extension AlertTracker {
     static func held(in report: SyncReport) -> [SyncEvent] {
         report.targets.flatMap { target in
             var events: [SyncEvent] = []
-            let fields = ["target": target.target]
             for object in target.driftedObjects ?? [] {
                 events.append(
                     SyncEvent(
                         .drift,
                         .warning,
                         "drift of \(object) (alert only), found by an earlier sync",
-                        fields: fields.merging(["object": object.description]) { first, _ in first }
+                        details: .init(target: target.target, object: object)
                     )
                 )
             }
@@ -28,7 +27,7 @@ extension AlertTracker {
                         .validationFailed,
                         .error,
                         "commit \(refused.short) was refused by an earlier sync; \(serving)",
-                        fields: fields.merging(["commit": refused.hex]) { first, _ in first }
+                        details: .init(target: target.target, commit: refused)
                     )
                 )
             }
@@ -39,7 +38,7 @@ extension AlertTracker {
                         .pruneBlocked,
                         .warning,
                         "not pruning \(blocked.count) object(s): \(objects)",
-                        fields: fields.merging(["objects": String(blocked.count)]) { first, _ in first }
+                        details: .init(target: target.target, objects: blocked.count)
                     )
                 )
             }

@@ -11,15 +11,20 @@ extension SyncEvent {
             case .analysisUnavailable, .modelDegraded: .warning
             case .canaryPassed, .modelRecovered: .info
             }
-        var fields = ["target": target, "model": model.name, "namespace": model.namespace, "version": version]
-        fields["check"] = event.check
-        fields["value"] = event.value.map(CheckProgress.format)
-        fields["bound"] = event.bound
+        let details = Details(
+            target: target,
+            model: model.name,
+            namespace: model.namespace,
+            version: version,
+            check: event.check,
+            value: event.value.map(CheckProgress.format),
+            bound: event.bound
+        )
         self.init(
             Name(stringLiteral: event.name.rawValue),
             severity,
             "\(model.qualifiedName): \(event.message)",
-            fields: fields
+            details: details
         )
     }
 }

@@ -133,9 +133,8 @@ public struct LeaderElector: Service {
     private func raise(_ name: SyncEvent.Name, _ severity: SyncEvent.Severity, _ reason: String, holder: String? = nil)
     {
         let consequence = name == .leaderLost ? "; this host stops syncing and stands by" : ""
-        var fields = ["identity": identity, "lease": lease]
-        if let holder { fields["holder"] = holder }
-        let event = SyncEvent(name, severity, reason + consequence, fields: fields)
+        let details = SyncEvent.Details(identity: identity, lease: lease, holder: holder)
+        let event = SyncEvent(name, severity, reason + consequence, details: details)
         // A sync in progress is abandoned first; its loop raises the event, naming what was left undone.
         if name == .leaderLost, let syncs, syncs.interrupt(losing: reason, event: event) { return }
         event.log(to: logger)

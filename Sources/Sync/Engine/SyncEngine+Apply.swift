@@ -27,7 +27,7 @@ extension SyncEngine {
                         .syncFailed,
                         .error,
                         "apply failed: \(error.message)",
-                        fields: ["code": error.code.description]
+                        details: .init(code: error.code.description)
                     )
                 )
                 progress.failed = true
@@ -88,7 +88,7 @@ extension SyncEngine {
                         .pruneBlocked,
                         .warning,
                         "not pruning \(decision.blocked.count) object(s): " + lines.joined(separator: ", "),
-                        fields: ["objects": String(decision.blocked.count)]
+                        details: .init(objects: decision.blocked.count)
                     )
                 )
                 state.reportedPruneBlock = fingerprint

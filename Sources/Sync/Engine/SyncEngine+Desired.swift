@@ -145,7 +145,7 @@ extension SyncEngine {
                 .warning,
                 "the branch was rewritten: \(commit.short) does not descend from the last applied \(lastID.short)"
                     + " (a force-push?); syncing to the new tip",
-                fields: ["previous": last, "commit": commit.hex]
+                details: .init(commit: commit, previous: lastID)
             )
         )
     }
@@ -165,7 +165,7 @@ extension SyncEngine {
                     .gateFailed,
                     .error,
                     diagnostic.message,
-                    fields: ["commit": commit.hex, "file": diagnostic.file]
+                    details: .init(commit: commit, file: diagnostic.file)
                 )
             )
         }
@@ -179,7 +179,7 @@ extension SyncEngine {
                 .error,
                 "commit \(commit.short) refused, nothing applied: \(summary)"
                     + (shown.isEmpty ? "" : "\n" + (shown + more).joined(separator: "\n")),
-                fields: ["commit": commit.hex, "problems": String(diagnostics.count)]
+                details: .init(commit: commit, problems: diagnostics.count)
             )
         )
     }

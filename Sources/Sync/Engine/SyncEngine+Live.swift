@@ -123,7 +123,7 @@ extension SyncEngine {
                         .syncFailed,
                         .error,
                         "cannot check \(item.identity) for drift: \(result.error?.message ?? "dry-run refused")",
-                        fields: ["object": item.identity.description]
+                        details: .init(object: item.identity)
                     )
                 )
                 continue

@@ -71,7 +71,7 @@ extension SyncEngine {
                     .syncFailed,
                     .error,
                     "reading the cluster failed: \(error.message)",
-                    fields: ["code": error.code.description]
+                    details: .init(code: error.code.description)
                 )
             )
         }
@@ -94,7 +94,7 @@ extension SyncEngine {
                     .driftHealed,
                     .info,
                     "\(mode.writes ? "healing" : "would heal") drift of \(drift.summary)",
-                    fields: drift.eventFields
+                    details: drift.eventDetails
                 )
             )
             await cache?.driftRaised(for: drift.identity)
@@ -102,7 +102,9 @@ extension SyncEngine {
         for drift in decision.alerted {
             let index = state.inventory.firstIndex { $0.identity == drift.identity }
             guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
-            run.raise(SyncEvent(.drift, .warning, "drift of \(drift.summary) (alert only)", fields: drift.eventFields))
+            run.raise(
+                SyncEvent(.drift, .warning, "drift of \(drift.summary) (alert only)", details: drift.eventDetails)
+            )
             await cache?.driftRaised(for: drift.identity)
             if mode.writes, let index { state.inventory[index].reportedDrift = drift.fingerprint }
         }

@@ -141,10 +141,12 @@ extension SyncEngine {
                 .info,
                 "applied \(desired.commit.short): \(created.count) created, \(updated.count) updated, "
                     + "\(writes.pruned.count) pruned" + (changes.isEmpty ? "" : "; " + changes.joined(separator: ", ")),
-                fields: [
-                    "commit": desired.commit.hex, "created": String(created.count), "updated": String(updated.count),
-                    "pruned": String(writes.pruned.count),
-                ]
+                details: .init(
+                    commit: desired.commit,
+                    created: created.count,
+                    updated: updated.count,
+                    pruned: writes.pruned.count
+                )
             )
         )
     }

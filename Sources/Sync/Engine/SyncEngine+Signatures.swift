@@ -73,10 +73,12 @@ extension SyncEngine {
             .signatureRejected,
             .error,
             message,
-            fields: [
-                "commit": commit.hex, "rejectedCommit": candidate.hex, "author": author,
-                "reason": rejection.reason.description,
-            ]
+            details: .init(
+                commit: commit,
+                rejectedCommit: candidate,
+                author: author,
+                reason: rejection.reason.description
+            )
         )
     }
 }

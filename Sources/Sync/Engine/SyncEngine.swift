@@ -118,7 +118,7 @@ public actor SyncEngine {
             // what it did: nothing is done, and the file is left as it is. Every target fails (and is not ready).
             let targets = configuration.targets.map { target in
                 var run = TargetRun(target: target, logger: logger)
-                run.raise(SyncEvent(.syncFailed, .error, "no sync: \(error.message)", fields: ["code": "journal"]))
+                run.raise(SyncEvent(.syncFailed, .error, "no sync: \(error.message)", details: .init(code: "journal")))
                 return run.report(.failed, commit: nil)
             }
             return SyncReport(events: events, targets: await completed(targets))
@@ -139,7 +139,7 @@ public actor SyncEngine {
                 logger.debug("still: \(message)")
             } else {
                 raise(
-                    SyncEvent(.sourceUnreachable, .error, message, fields: ["code": error.code.description]),
+                    SyncEvent(.sourceUnreachable, .error, message, details: .init(code: error.code.description)),
                     into: &events
                 )
             }
@@ -182,7 +182,7 @@ public actor SyncEngine {
                     .journalCorrupt,
                     .error,
                     "state.json is damaged (\(reason)); moved to \(movedTo). Safe mode: applying, never pruning",
-                    fields: ["movedTo": movedTo]
+                    details: .init(movedTo: movedTo)
                 ),
                 into: &events
             )

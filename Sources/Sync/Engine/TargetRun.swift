@@ -31,7 +31,7 @@ struct TargetRun {
     /// Records an event and logs it with its stable name.
     mutating func raise(_ event: SyncEvent) {
         var event = event
-        event.fields["target"] = target.name
+        event.details.target = target.name
         events.append(event)
         event.log(to: logger)
     }
@@ -74,7 +74,7 @@ struct TargetRun {
                 reason.backsOff ? .error : .warning,
                 "sync of \(commit?.short ?? "this target") abandoned: \(reason.explanation); "
                     + "left undone: \(undone)",
-                fields: ["reason": reason.field, "undone": undone]
+                details: .init(reason: reason.field, undone: [undone])
             )
         )
     }
@@ -100,8 +100,8 @@ struct TargetRun {
             events: events.map { event in
                 // Each event names the commit it is about: its own, else the one the target is synced to.
                 var event = event
-                if event.fields["commit"] == nil, let about = commit ?? refusedCommit {
-                    event.fields["commit"] = about.hex
+                if event.details.commit == nil, let about = commit ?? refusedCommit {
+                    event.details.commit = about
                 }
                 return event
             },

@@ -52,7 +52,7 @@ extension SyncEngine {
                 .warning,
                 "not healthy after \(GoDuration.format(configuration.health.timeout)): "
                     + problems.joined(separator: "; "),
-                fields: ["objects": String(problems.count)]
+                details: .init(objects: problems.count)
             )
         )
         return (false, live)

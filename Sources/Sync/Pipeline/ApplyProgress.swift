@@ -27,11 +27,11 @@ struct ApplyProgress {
                         .drift,
                         .warning,
                         "\(result.object) was changed in the cluster: \(owners); not taking ownership (drift: alert)",
-                        fields: [
-                            "object": result.object.description,
-                            "fields": error.conflicts.flatMap(\.fields).joined(separator: ","),
-                            "managers": error.conflicts.map(\.manager).joined(separator: ","),
-                        ]
+                        details: .init(
+                            object: result.object,
+                            fields: error.conflicts.flatMap(\.fields),
+                            managers: error.conflicts.map(\.manager)
+                        )
                     )
                 )
             } else if let error = result.error {
@@ -41,7 +41,7 @@ struct ApplyProgress {
                         .syncFailed,
                         .error,
                         "\(result.object) was refused: \(error.message)",
-                        fields: ["object": result.object.description, "code": error.code.description]
+                        details: .init(object: result.object, code: error.code.description)
                     )
                 )
             }

@@ -13,17 +13,17 @@ extension Drift {
         return "\(identity): \(shown.joined(separator: ", "))\(more)\(who)"
     }
 
-    /// The event fields of a `drift` or `drift_healed` event: the object, the kind of drift, and per field its
-    /// path, desired and live value (comma-joined, in the same order), with the managers that changed them.
-    var eventFields: [String: String] {
-        [
-            "object": identity.description,
-            "kind": kind.rawValue,
-            "fields": fields.map(\.path.description).joined(separator: ","),
-            "managers": managers.joined(separator: ","),
-            "desired": fields.map { $0.desired?.serialized() ?? "(absent)" }.joined(separator: ","),
-            "live": fields.map { $0.live?.serialized() ?? "(absent)" }.joined(separator: ","),
-        ]
+    /// The details of a `drift` or `drift_healed` event: the object, the kind of drift, and per field its path,
+    /// desired and live value (in the same order), with the managers that changed them.
+    var eventDetails: SyncEvent.Details {
+        SyncEvent.Details(
+            object: identity,
+            kind: kind,
+            fields: fields.map(\.path.description),
+            managers: managers,
+            desired: fields.map { $0.desired?.serialized() ?? "(absent)" },
+            live: fields.map { $0.live?.serialized() ?? "(absent)" }
+        )
     }
 
     /// The drift as the audit trail records it, healed or alerted (`action`).

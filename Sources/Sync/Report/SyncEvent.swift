@@ -46,15 +46,18 @@ public struct SyncEvent: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     /// One line for a person.
     public var message: String
-    /// Structured details (target, commit, object, fields, managers…); never secret values.
-    public var fields: [String: String]
+    /// What the event is about (target, commit, object, drifted fields, managers…), typed; never secret values.
+    public var details: Details
 
-    public init(_ name: Name, _ severity: Severity, _ message: String, fields: [String: String] = [:]) {
+    public init(_ name: Name, _ severity: Severity, _ message: String, details: Details = Details()) {
         self.name = name
         self.severity = severity
         self.message = message
-        self.fields = fields
+        self.details = details
     }
+
+    /// The details as the event's fields, as logs and alerts show them (``Details/rendered``).
+    public var fields: [String: String] { details.rendered }
 
     public var description: String { "\(name): \(message)" }
 }
