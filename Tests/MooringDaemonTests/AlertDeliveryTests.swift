@@ -195,4 +195,31 @@ struct AlertDeliveryTests {
         #expect(alert["endsAt"] == .string(AlertPayload.timestamp(Self.origin.time + 90)))
         #expect(AlertmanagerSchema.problem(in: String(decoding: manager[0].body, as: UTF8.self)) == nil)
     }
+
+    @Test("an event's typed details reach the generic fields, Alertmanager labels and description as logged")
+    func detailsInPayloads() throws {
+        let commit = try #require(CommitID(String(repeating: "c3", count: 20)))
+        let object = ObjectIdentity(group: "apps", kind: "Deployment", namespace: "ml", name: "churn")
+        let details = SyncEvent.Details(target: "a", commit: commit, object: object, fields: ["x", "y"], managers: [])
+        let notice = AlertNotice.point(SyncEvent(.drift, .warning, "drifted", details: details), at: Self.origin.time)
+        let fields: JSONValue = [
+            "target": "a", "commit": .string(commit.hex), "object": "Deployment.apps ml/churn", "fields": "x,y",
+            "managers": "",
+        ]
+        #expect(AlertPayload.genericObject(notice, origin: Self.origin)["fields"] == fields)
+        let alert = AlertPayload.alertmanagerAlert(notice, origin: Self.origin)
+        #expect(
+            alert["labels"] == [
+                "alertname": "drift", "severity": "warning", "target": "a", "object": "Deployment.apps ml/churn",
+                "commit": .string(commit.hex),
+            ]
+        )
+        #expect(
+            alert["annotations"]?["description"]
+                == .string(
+                    "drifted\nhost: ops-1\ncommit: \(commit.hex)\nfields: x,y\nmanagers: \nobject: Deployment.apps "
+                        + "ml/churn\ntarget: a"
+                )
+        )
+    }
 }
