@@ -12,31 +12,63 @@ extension SyncEngine {
         case ready(DesiredSnapshot)
         /// The new commit was refused; the fallback (the last applied state) is still kept in sync.
         case refused(fallback: DesiredSnapshot?)
-        /// Neither git nor the journal gives a desired state.
+        /// A preview's files do not validate: nothing would be applied.
+        case invalid(ValidationReport)
+        /// Neither git nor the journal gives a desired state (for a preview: its files could not be read or
+        /// validated, ``TargetRun/failure`` says why).
         case unavailable
     }
 
-    /// The desired state for `target`: rendered from the polled commit, or — when git is unreachable,
-    /// or the commit is the one last applied, validated under the same host policy, and nothing it removed
-    /// awaits pruning — the journal's last applied state.
+    /// What reading the desired files gave: the files to validate, or the outcome when the stage ends before.
+    enum FilesRead {
+        case files(DesiredFiles)
+        case decided(DesiredOutcome)
+    }
+
+    /// The desired-state stage of every mode: the files `input` names (the polled commit's, a commit's or a local
+    /// folder's), validated and rendered. For a sync, see ``polledFiles(_:for:state:run:)`` for its gates and
+    /// fallback; a preview's files have neither.
     func desiredState(
         for target: TargetSettings,
-        poll: PollResult?,
+        input: DesiredInput,
         state: TargetState,
         run: inout TargetRun
     ) async -> DesiredOutcome {
+        let read: FilesRead
+        switch input {
+        case .polled(let poll): read = await polledFiles(poll, for: target, state: state, run: &run)
+        case .commit(let commit): read = await previewFiles(of: commit, for: target, run: &run)
+        case .folder(let path): read = previewFiles(inFolder: path, for: target, run: &run)
+        }
+        switch read {
+        case .decided(let outcome): return outcome
+        case .files(let files): return await rendered(files, for: target, state: state, run: &run)
+        }
+    }
+
+    /// A sync's files for `target`: the polled commit's, or — when git is unreachable, or the commit is the one last
+    /// applied, validated under the same host policy, and nothing it removed awaits pruning — the journal's last
+    /// applied state, decided without reading them.
+    private func polledFiles(
+        _ poll: PollResult?,
+        for target: TargetSettings,
+        state: TargetState,
+        run: inout TargetRun
+    ) async -> FilesRead {
         let fallback = Self.lastApplied(state, trusted: inventoryTrusted)
-        guard let poll else { return fallback.map { .ready($0) } ?? .unavailable }
+        guard let poll else { return .decided(fallback.map { .ready($0) } ?? .unavailable) }
         let commit = poll.current
         // A journal from before the live guardrails lacks the rendered models they judge: render the commit once.
         if let fallback, fallback.commit == commit, state.removedFromGit == nil, state.renderedModels != nil,
             state.validatedPolicy == configuration.validationPolicy(for: target).fingerprint
         {
-            return .ready(fallback)
+            return .decided(.ready(fallback))
         }
         await checkHistory(from: state.lastAppliedCommit, to: commit, run: &run)
-        if let refusal = await signatureGate(commit, state: state, fallback: fallback, run: &run) { return refusal }
-        return await render(commit, for: target, state: state, fallback: fallback, run: &run)
+        if let refusal = await signatureGate(commit, state: state, fallback: fallback, run: &run) {
+            return .decided(refusal)
+        }
+        return await read(commit, for: target, state: state, fallback: fallback, run: &run)
     }
 
     /// Under `source.verify`, what to sync instead of `commit` when its signature is rejected (the fallback,
@@ -65,50 +97,73 @@ extension SyncEngine {
         }
     }
 
-    /// The rendering stage: `commit`'s folder for `target` read from the mirror, validated under the host policy
-    /// against the cluster's scope of each kind, and rendered into the desired state; a commit that does not
-    /// validate is refused (its fallback kept), and one that cannot be read leaves the fallback in place.
-    private func render(
+    /// `commit`'s folder for `target` read from the mirror: a commit that cannot be read leaves the fallback in place,
+    /// one whose folder is refused by the reader (too large, a bad path) is refused.
+    private func read(
         _ commit: CommitID,
         for target: TargetSettings,
         state: TargetState,
         fallback: DesiredSnapshot?,
         run: inout TargetRun
-    ) async -> DesiredOutcome {
+    ) async -> FilesRead {
         let info = try? await mirror.commit(commit)
         memory[commit] = info
-        let snapshot: Snapshot
         do {
-            snapshot = try await mirror.snapshot(of: commit, folder: target.path)
+            let snapshot = try await mirror.snapshot(of: commit, folder: target.path)
+            return .files(
+                DesiredFiles(files: snapshot.files, purpose: .sync(commit, fallback: fallback), commitInfo: info)
+            )
         } catch {
             if [.unreachable, .timeout, .authentication, .corruptMirror, .git].contains(error.code) {
                 run.raise(SyncEvent(.syncFailed, .error, "reading commit \(commit.short) failed: \(error.message)"))
-                return fallback.map { .ready($0) } ?? .unavailable
+                return .decided(fallback.map { .ready($0) } ?? .unavailable)
             }
             refuse(commit, state: state, run: &run, summary: error.message, diagnostics: [])
-            return .refused(fallback: fallback)
+            return .decided(.refused(fallback: fallback))
         }
+    }
+
+    /// The rendering stage: `read`'s files validated under the host policy against the cluster's scope of each kind,
+    /// and rendered into the desired state. A sync's commit that does not validate is refused (its fallback kept); a
+    /// preview's invalid files are its answer.
+    private func rendered(
+        _ read: DesiredFiles,
+        for target: TargetSettings,
+        state: TargetState,
+        run: inout TargetRun
+    ) async -> DesiredOutcome {
         let result: ValidationResult
-        do {
-            result = try await validate(snapshot.files, for: target, state: state)
+        do throws(ClusterError) {
+            result = try await validate(read.files, for: target, state: state)
         } catch {
-            run.raise(
-                SyncEvent(
-                    .syncFailed,
-                    .error,
-                    "reading the cluster's API resources (the scope of each kind) failed: \(error.message); "
-                        + "commit \(commit.short) is validated at the next sync"
-                )
-            )
-            return fallback.map { .ready($0) } ?? .unavailable
+            return unvalidated(read, error, run: &run)
         }
         guard let desired = result.desiredState else {
+            guard case .sync(let commit, let fallback) = read.purpose else { return .invalid(result.report) }
             let problems = result.report.diagnostics
             let summary = "\(problems.count) problem(s) in \(result.report.filesWithProblems.count) file(s)"
             refuse(commit, state: state, run: &run, summary: summary, diagnostics: problems)
             return .refused(fallback: fallback)
         }
-        return .ready(DesiredSnapshot(desired, commit: commit, commitInfo: info))
+        return .ready(DesiredSnapshot(desired, commit: read.commit, commitInfo: read.commitInfo))
+    }
+
+    /// When the cluster's API resources cannot be read to validate `read`'s files: a sync keeps its fallback and
+    /// validates the commit at the next sync; a preview fails.
+    private func unvalidated(_ read: DesiredFiles, _ error: ClusterError, run: inout TargetRun) -> DesiredOutcome {
+        guard case .sync(let commit, let fallback) = read.purpose else {
+            run.fail(SyncError(code: .cluster, message: "reading the cluster's API resources failed: \(error.message)"))
+            return .unavailable
+        }
+        run.raise(
+            SyncEvent(
+                .syncFailed,
+                .error,
+                "reading the cluster's API resources (the scope of each kind) failed: \(error.message); "
+                    + "commit \(commit.short) is validated at the next sync"
+            )
+        )
+        return fallback.map { .ready($0) } ?? .unavailable
     }
 
     /// The validation every mode shares (a sync, a dry run, a preview): `files` for `target` validated under the host

@@ -8,12 +8,13 @@ extension SyncEngine {
     /// The live-state and plan stages: the cluster's inventory adopted into the journal's, the live objects read
     /// (`early`: a list taken while the commit was rendered), the plan made, objects that moved checked for drift,
     /// and the decision. `nil` when the cluster could not be read (a `sync_failed` event, and in `.apply` mode a
-    /// history line).
+    /// history line). `journal` says whether the inventory can guard pruning and how Secret values are kept at rest.
     func plan(
         _ desired: DesiredSnapshot,
         ownership: Ownership,
         early: EarlyList?,
         cluster: ClusterClient,
+        journal: TargetJournal,
         state targetState: inout TargetState,
         run: inout TargetRun,
         mode: SyncMode
@@ -32,7 +33,7 @@ extension SyncEngine {
                 owned: adopted,
                 early: early,
                 policy: policy,
-                atRest: atRest,
+                atRest: journal.atRest,
                 cluster: cluster,
                 cache: liveCaches[run.target.name]
             )
@@ -49,7 +50,7 @@ extension SyncEngine {
             return nil
         }
         await reportDrift(planned.decision, state: &targetState, run: &run, mode: mode)
-        var trusted = inventoryTrusted && !desired.isFallback
+        var trusted = journal.inventoryTrusted && !desired.isFallback
         if case .unreadable = ownership { trusted = false }
         return PlannedSync(
             desired: desired,
@@ -63,8 +64,9 @@ extension SyncEngine {
     }
 
     /// Raises `sync_failed` for a cluster that could not be read (unless the sync was abandoned, which said so) and,
-    /// in `.apply` mode, records it in the audit trail.
+    /// in `.apply` mode, records it in the audit trail; a preview fails.
     private func failedReading(_ error: ClusterError, desired: DesiredSnapshot, run: inout TargetRun, mode: SyncMode) {
+        run.fail(SyncError(code: .cluster, message: "reading the cluster failed: \(error.message)"))
         if !run.stopsHere() {
             run.raise(
                 SyncEvent(

@@ -182,9 +182,4 @@ extension SyncEngine {
             run.raise(SyncEvent(.syncFailed, .error, "history.jsonl could not be written: \(error.message)"))
         }
     }
-
-    /// `object` as the journal keeps it at rest (Secret values sealed): what change detection compares.
-    func atRest(_ object: JSONValue) -> JSONValue {
-        secretSeal?.sealed(object) ?? object
-    }
 }

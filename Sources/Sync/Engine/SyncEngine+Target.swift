@@ -6,17 +6,23 @@ import MooringCore
 import Reconciler
 
 extension SyncEngine {
-    /// One target, end to end: desired state → canary holds → live state and plan → apply, prune, health → record.
-    /// In `.dryRun` mode, it stops once the plan is decided.
-    func sync(_ target: TargetSettings, poll: PollResult?, mode: SyncMode, ignoringBackoff: Bool) async -> TargetReport
-    {
-        var run = TargetRun(target: target, logger: logger, control: control)
-        var targetState = state?[target.name] ?? TargetState()
+    /// One target, end to end, in every mode: desired state (the files `input` names) → canary holds → live state
+    /// and plan, then the mode's tail — apply, prune, health and record (`.apply`), the planned report (`.dryRun`), or
+    /// each object as a server-side dry-run shows it (`.preview`). `journal` is what the journal holds for the target.
+    func sync(
+        _ target: TargetSettings,
+        input: DesiredInput,
+        journal: TargetJournal,
+        mode: SyncMode,
+        ignoringBackoff: Bool
+    ) async -> TargetReport {
+        var run = TargetRun(target: target, logger: logger, control: control, silent: mode.previews)
+        var targetState = journal.state
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         // A commit that failed or was not healthy is not retried before its backoff ends: not
         // re-applied when its apply failed, not re-checked for health when it was applied.
         let backoffApplies = mode.writes && !ignoringBackoff
-        let mayWait = backoffApplies && Backoff.waits(poll?.current, state: targetState, now: Date())
+        let mayWait = backoffApplies && Backoff.waits(input.commit, state: targetState, now: Date())
         // The live list runs while the commit is read and rendered (unless this sync is likely to wait out a backoff).
         let inventory = mayWait ? [] : targetState.inventory
         let reader = LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
@@ -27,7 +33,7 @@ extension SyncEngine {
             reader: reader
         )
         let held: HeldDesiredState
-        switch await heldDesiredState(for: target, poll: poll, mode: mode, state: &targetState, run: &run) {
+        switch await heldDesiredState(for: target, input: input, mode: mode, state: &targetState, run: &run) {
         case .finished(let report): return report
         case .next(let value): held = value
         }
@@ -40,90 +46,122 @@ extension SyncEngine {
         let namespace = configuration.inventory.namespace
         let ownership =
             await mayWait ? Self.readOwnership(of: target.name, namespace: namespace, reader: reader) : ownershipRead
-        return await planAndWrite(
-            held,
-            ownership: ownership,
-            early: await early,
-            cluster: cluster,
-            state: &targetState,
-            run: &run,
-            mode: mode,
-            ignoringBackoff: ignoringBackoff
-        )
-    }
-
-    /// The stages after the canary holds: live state and plan, then in `.apply` mode apply, prune, health and record.
-    private func planAndWrite(
-        _ held: HeldDesiredState,
-        ownership: Ownership,
-        early: EarlyList?,
-        cluster: ClusterClient,
-        state targetState: inout TargetState,
-        run: inout TargetRun,
-        mode: SyncMode,
-        ignoringBackoff: Bool
-    ) async -> TargetReport {
-        let desired = held.desired
         guard
             let planned = await plan(
                 desired,
                 ownership: ownership,
-                early: early,
+                early: await early,
                 cluster: cluster,
+                journal: journal,
                 state: &targetState,
                 run: &run,
                 mode: mode
             )
         else { return run.report(.failed, commit: desired.commit) }
-        guard mode.writes else { return plannedReport(planned, run: run) }
+        return await tail(
+            planned,
+            refusedCommit: held.refusedCommit,
+            mode: mode,
+            ownership: ownership,
+            cluster: cluster,
+            state: &targetState,
+            run: &run,
+            ignoringBackoff: ignoringBackoff
+        )
+    }
+
+    /// What the mode does with the plan: write and record it (`.apply`), report it (`.dryRun`), or show each object
+    /// as server-side dry-runs of the writes show it (`.preview`).
+    private func tail(
+        _ planned: PlannedSync,
+        refusedCommit: CommitID?,
+        mode: SyncMode,
+        ownership: Ownership,
+        cluster: ClusterClient,
+        state targetState: inout TargetState,
+        run: inout TargetRun,
+        ignoringBackoff: Bool
+    ) async -> TargetReport {
+        switch mode {
+        case .dryRun:
+            return plannedReport(planned, run: run)
+        case .preview(let source):
+            return await previewReport(planned, of: source, cluster: cluster, state: targetState, run: &run)
+        case .apply:
+            return await written(
+                planned,
+                refusedCommit: refusedCommit,
+                ownership: ownership,
+                cluster: cluster,
+                state: &targetState,
+                run: &run,
+                ignoringBackoff: ignoringBackoff
+            )
+        }
+    }
+
+    /// The tail of `.apply` mode: apply, prune and health, then the record stage.
+    private func written(
+        _ planned: PlannedSync,
+        refusedCommit: CommitID?,
+        ownership: Ownership,
+        cluster: ClusterClient,
+        state targetState: inout TargetState,
+        run: inout TargetRun,
+        ignoringBackoff: Bool
+    ) async -> TargetReport {
         var ownership = ownership
+        let commit = planned.desired.commit
+        let rechecksHealth = Backoff.rechecksHealth(
+            of: commit,
+            state: targetState,
+            now: Date(),
+            ignoringBackoff: ignoringBackoff
+        )
         guard
             let writes = await write(
                 planned,
-                rechecksHealth: Backoff.rechecksHealth(
-                    of: desired.commit,
-                    state: targetState,
-                    now: Date(),
-                    ignoringBackoff: ignoringBackoff
-                ),
+                rechecksHealth: rechecksHealth,
                 ownership: &ownership,
                 cluster: cluster,
                 state: &targetState,
                 run: &run
             )
-        else { return run.report(.failed, commit: desired.commit) }
+        else { return run.report(.failed, commit: commit) }
         return await recorded(
             planned,
             writes,
-            refusedCommit: held.refusedCommit,
+            refusedCommit: refusedCommit,
             ownership: &ownership,
             state: &targetState,
             run: &run
         )
     }
 
-    /// The desired-state and canary-hold stages: the state to sync to (the polled commit's, or the fallback while a
-    /// refused commit is reported), with the target's aborted canaries held out of traffic; the report when there is
-    /// nothing to sync to or the holds cannot be read.
+    /// The desired-state and canary-hold stages: the state to sync to (the files `input` names, or a sync's fallback
+    /// while a refused commit is reported), with the target's aborted canaries held out of traffic; the report when
+    /// there is nothing to sync to, a preview's files do not validate, or the holds cannot be read.
     private func heldDesiredState(
         for target: TargetSettings,
-        poll: PollResult?,
+        input: DesiredInput,
         mode: SyncMode,
         state targetState: inout TargetState,
         run: inout TargetRun
     ) async -> StageResult<HeldDesiredState> {
         var desired: DesiredSnapshot
         var refusedCommit: CommitID?
-        switch await desiredState(for: target, poll: poll, state: targetState, run: &run) {
+        switch await desiredState(for: target, input: input, state: targetState, run: &run) {
         case .ready(let snapshot):
             desired = snapshot
         case .refused(let fallback):
-            if mode.writes, let commit = poll?.current { recordRefusal(of: commit, state: &targetState, run: &run) }
+            if mode.writes, let commit = input.commit { recordRefusal(of: commit, state: &targetState, run: &run) }
             guard let fallback else {
-                return .finished(run.report(.refused, commit: nil, refusedCommit: poll?.current))
+                return .finished(run.report(.refused, commit: nil, refusedCommit: input.commit))
             }
-            refusedCommit = poll?.current
+            refusedCommit = input.commit
             desired = fallback
+        case .invalid(let validation):
+            return .finished(invalidPreview(validation, of: input.commit, mode: mode, run: run))
         case .unavailable:
             return .finished(run.report(.failed, commit: nil))
         }
@@ -163,7 +201,7 @@ extension SyncEngine {
     }
 
     /// The report of a dry run: what would be done, nothing changed.
-    private func plannedReport(_ planned: PlannedSync, run: TargetRun) -> TargetReport {
+    func plannedReport(_ planned: PlannedSync, run: TargetRun) -> TargetReport {
         var report = run.report(.planned, commit: planned.desired.commit)
         report.decision = planned.decision
         report.pruneDecision = planned.pruneDecision(appliesSucceeded: true)

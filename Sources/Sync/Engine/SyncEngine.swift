@@ -82,7 +82,9 @@ public actor SyncEngine {
     }
 
     /// One full sync of every target. In `.dryRun` mode, everything up to the decision runs (server-side
-    /// dry-runs included) and nothing is changed: no apply, no prune, no journal write.
+    /// dry-runs included) and nothing is changed: no apply, no prune, no journal write. In `.preview` mode, the same
+    /// stages run for the desired state of its source, and each target's report carries its preview (see
+    /// ``preview(_:target:)``).
     ///
     /// A commit that failed is retried only once its backoff has passed, so a daemon does not hammer a
     /// failing cluster; `ignoringBackoff` retries at once (a person running `mooring sync`).
@@ -100,7 +102,15 @@ public actor SyncEngine {
         self.control = control
         defer { self.control = SyncControl() }
         do {
-            return try await holdingStateLock { await syncLocked(mode, ignoringBackoff: ignoringBackoff) }
+            return try await holdingStateLock { () async throws(SyncError) in
+                if case .preview(let source) = mode {
+                    return SyncReport(
+                        events: [],
+                        targets: try await previewLocked(source, targets: configuration.targets)
+                    )
+                }
+                return await syncLocked(mode, ignoringBackoff: ignoringBackoff)
+            }
         } catch {
             let event = SyncEvent(.syncFailed, .error, "no sync: \(error.message)")
             event.log(to: logger)
@@ -147,7 +157,14 @@ public actor SyncEngine {
         }
         var reports: [TargetReport] = []
         for target in configuration.targets {
-            reports.append(await sync(target, poll: poll, mode: mode, ignoringBackoff: ignoringBackoff))
+            let journal = TargetJournal(
+                state: state?[target.name] ?? TargetState(),
+                inventoryTrusted: inventoryTrusted,
+                seal: secretSeal
+            )
+            reports.append(
+                await sync(target, input: .polled(poll), journal: journal, mode: mode, ignoringBackoff: ignoringBackoff)
+            )
         }
         reports = await completed(reports)
         if mode.writes, let state, state != savedState {

@@ -19,10 +19,15 @@ struct TargetRun {
     private(set) var interruption: SyncInterruption.Reason?
     /// What an abandoned sync left undone.
     private(set) var leftUndone: String?
+    /// Whether nothing is logged (a preview's run): its events are kept for the report only.
+    let silent: Bool
+    /// Why a preview could not be made, as `mooring diff` tells it.
+    private(set) var failure: SyncError?
 
-    init(target: TargetSettings, logger: Logger, control: SyncControl = SyncControl()) {
+    init(target: TargetSettings, logger: Logger, control: SyncControl = SyncControl(), silent: Bool = false) {
         self.target = target
         self.control = control
+        self.silent = silent
         var logger = logger
         logger[metadataKey: "target"] = .string(target.name)
         self.logger = logger
@@ -33,7 +38,12 @@ struct TargetRun {
         var event = event
         event.details.target = target.name
         events.append(event)
-        event.log(to: logger)
+        if !silent { event.log(to: logger) }
+    }
+
+    /// Records why a preview of this target could not be made (the first reason given).
+    mutating func fail(_ error: SyncError) {
+        if failure == nil { failure = error }
     }
 
     /// Seconds since the run started, to the millisecond.
@@ -43,7 +53,7 @@ struct TargetRun {
 
     /// Progress for the operator, at info level, not an event.
     func progress(_ message: String) {
-        logger.info("\(message)")
+        if !silent { logger.info("\(message)") }
     }
 
     /// Progress that starts a stage a hang or an interruption would be pinned on: logged, and told to the control.
@@ -82,7 +92,7 @@ struct TargetRun {
     /// A repeat of something already logged (a commit still refused, a backoff still running), at debug level, so
     /// that each poll does not log it again.
     func repeated(_ message: String) {
-        logger.debug("\(message)")
+        if !silent { logger.debug("\(message)") }
     }
 
     func report(
@@ -92,7 +102,7 @@ struct TargetRun {
         applied: [ObjectIdentity] = [],
         pruned: [ObjectIdentity] = []
     ) -> TargetReport {
-        TargetReport(
+        var report = TargetReport(
             target: target.name,
             outcome: outcome,
             commit: commit,
@@ -110,5 +120,7 @@ struct TargetRun {
             duration: ContinuousClock.now - started,
             leftUndone: leftUndone
         )
+        report.failure = failure
+        return report
     }
 }

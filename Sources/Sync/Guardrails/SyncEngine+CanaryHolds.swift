@@ -15,6 +15,7 @@ extension SyncEngine {
         do {
             holds = try await abortedCanaries(of: run.target, for: rule)
         } catch {
+            run.fail(error)
             run.raise(
                 SyncEvent(
                     .syncFailed,

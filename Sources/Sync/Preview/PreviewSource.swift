@@ -1,3 +1,5 @@
+import GitSource
+
 /// Where `mooring diff` takes the desired state from.
 public enum PreviewSource: Sendable, Equatable {
     /// The tip of the tracked branch.
@@ -6,4 +8,12 @@ public enum PreviewSource: Sendable, Equatable {
     case ref(String)
     /// A local folder (the deploy folder itself, not the repository root).
     case folder(String)
+}
+
+extension PreviewSource {
+    /// What a preview names as its source: the folder, or the id of `commit`.
+    func label(commit: CommitID?) -> String {
+        if case .folder(let path) = self { return "folder \(path)" }
+        return commit?.hex ?? ""
+    }
 }

@@ -63,6 +63,10 @@ public struct TargetReport: Sendable {
     public var duration: Duration
     /// What a sync abandoned on the way (a shutdown, its deadline, a lost Lease) left undone.
     public var leftUndone: String?
+    /// In `.preview` mode: what a sync would change, object by object; `nil` when the preview could not be made.
+    public var preview: TargetPreview?
+    /// In `.preview` mode, why the preview could not be made.
+    var failure: SyncError?
 
     public init(
         target: String,
