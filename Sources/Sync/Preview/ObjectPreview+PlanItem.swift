@@ -9,13 +9,13 @@ extension ObjectPreview {
         FieldPath([.key("metadata"), .key("annotations"), .key(ObjectLabels.sourceCommit)]),
     ]
 
-    /// What `item` would change, as a dry-run (`expected`) says, with `note` (a problem the dry-run met); `nil` when
-    /// nothing would.
+    /// What `item` would change, as a dry-run (`expected`) says, with `note` (a problem the dry-run met), or for an
+    /// object checked for drift, as the plan's drift check found it (`drift`); `nil` when nothing would.
     static func planned(
         _ item: PlanItem,
         expected result: ApplyResult?,
         note: String?,
-        fieldManager: String
+        drift: Drift?
     ) -> ObjectPreview? {
         let file = item.resource.annotations[ObjectLabels.sourceFile]
         switch item.action {
@@ -52,38 +52,20 @@ extension ObjectPreview {
                 sourceFile: file
             )
         case .verify, .recreate:
-            return Self.drift(of: item, expected: result, note: note, fieldManager: fieldManager)
+            return drift.map { Self.drifted(item, drift: $0) }
         }
     }
 
-    /// What a heal of `item` would change, or the drift an alert would report, when it drifted (deleted from the
-    /// cluster, or its live fields differ from the dry-run `expected`).
-    private static func drift(
-        of item: PlanItem,
-        expected result: ApplyResult?,
-        note: String?,
-        fieldManager: String
-    ) -> ObjectPreview? {
-        let drift =
-            item.action == .recreate
-            ? Drift(identity: item.identity, kind: .deleted, fields: [], mode: item.mode)
-            : result?.serverObject.flatMap {
-                DriftDetector.detect(
-                    identity: item.identity,
-                    expected: $0,
-                    live: item.live,
-                    mode: item.mode,
-                    fieldManager: fieldManager
-                )
-            }
-        guard let drift else { return nil }
+    /// What a heal of `item` would change, or the drift an alert would report: `drift` (the object deleted from the
+    /// cluster, or its live fields differing from what a forced dry-run expects).
+    private static func drifted(_ item: PlanItem, drift: Drift) -> ObjectPreview {
         let changes = drift.fields.map { FieldChange(path: $0.path, before: $0.live, after: $0.desired) }
         let who = drift.managers.isEmpty ? nil : "changed in the cluster by \(drift.managers.joined(separator: ", "))"
         return ObjectPreview(
             identity: item.identity,
             action: item.mode == .heal ? .heal : .drift,
             changes: changes,
-            note: drift.kind == .deleted ? "deleted from the cluster" : who ?? note,
+            note: drift.kind == .deleted ? "deleted from the cluster" : who,
             sourceFile: item.resource.annotations[ObjectLabels.sourceFile]
         )
     }

@@ -4,8 +4,8 @@ import Manifests
 
 extension SyncEngine {
     /// The tail of `.preview` mode: the planned report, with what each object would become as server-side dry-runs of
-    /// the plan's writes show it, then the prunes and the prunes the guard blocks, and the models whose serving
-    /// versions would change from `state`'s.
+    /// the plan's creates and updates show it, the drift the plan's decision heals or leaves, then the prunes and the
+    /// prunes the guard blocks, and the models whose serving versions would change from `state`'s.
     func previewReport(
         _ planned: PlannedSync,
         of source: PreviewSource,
@@ -14,10 +14,9 @@ extension SyncEngine {
         run: inout TargetRun
     ) async -> TargetReport {
         let desired = planned.desired
-        let writes = PreviewWrites(cluster: cluster, fieldManager: run.target.cluster.fieldManager)
         let objects: [ObjectPreview]
         do {
-            objects = try await writes.objects(planned.plan)
+            objects = try await PreviewWrites(cluster: cluster).objects(planned.plan, decision: planned.decision)
         } catch {
             run.fail(SyncError(code: .cluster, message: "reading the cluster failed: \(error.message)"))
             return run.report(.failed, commit: desired.commit)
