@@ -48,21 +48,27 @@ struct PreviewModeScenarioTests {
         #expect(grouped[.keep] ?? [] == Set(prunes.blocked.map { $0.resource.identity }))
     }
 
-    @Test("sync --dry-run's decision and mooring diff's objects name the same objects with the same actions")
-    func sameDecision() async throws {
+    /// After `changeEverything`, a dry run's report and a preview of the tip of the branch; `body` gets them, and what
+    /// `sync(.preview)` reports. None of them writes to the cluster.
+    private func withDryRunAndPreview(
+        _ body: (_ dryRun: TargetReport, _ preview: TargetPreview, _ previewed: TargetReport) throws -> Void
+    ) async throws {
         try await withDeployedScenario { scenario, engine, _ in
             try await changeEverything(scenario)
             scenario.sim.resetRequests()
-
             let report = await engine.sync(.dryRun)
-            let dryRun = try #require(report.target)
-            let decision = try #require(dryRun.decision, "\(dryRun.events)")
-            let prunes = try #require(dryRun.pruneDecision)
             let previews = try await engine.preview(.trackedBranch)
-            let preview = try #require(previews.first)
+            let previewReport = await engine.sync(.preview(.trackedBranch))
             #expect(scenario.changes() == [], "neither writes to the cluster")
+            try body(try #require(report.target), try #require(previews.first), try #require(previewReport.target))
+        }
+    }
 
-            Self.expectAgreement(preview.objects, decision: decision, prunes: prunes)
+    @Test("sync --dry-run's decision and mooring diff's objects name the same objects with the same actions")
+    func sameDecision() async throws {
+        try await withDryRunAndPreview { dryRun, preview, _ in
+            let decision = try #require(dryRun.decision, "\(dryRun.events)")
+            Self.expectAgreement(preview.objects, decision: decision, prunes: try #require(dryRun.pruneDecision))
             let objects = Self.byAction(preview.objects)
             #expect(objects[.create] ?? [] == Set([Self.featureFlags]))
             #expect(objects[.update] ?? [] == Set([Example.churnDeployment]))
@@ -74,21 +80,11 @@ struct PreviewModeScenarioTests {
 
     @Test("a sync in preview mode reports the dry run's decision and the preview's objects from one run")
     func oneRun() async throws {
-        try await withDeployedScenario { scenario, engine, _ in
-            try await changeEverything(scenario)
-            scenario.sim.resetRequests()
-
-            let report = await engine.sync(.dryRun)
-            let dryRun = try #require(report.target)
-            let previewReport = await engine.sync(.preview(.trackedBranch))
-            let previewed = try #require(previewReport.target)
+        try await withDryRunAndPreview { dryRun, preview, previewed in
             #expect(previewed.outcome == .planned, "\(previewed.events)")
             #expect(previewed.decision == dryRun.decision)
             #expect(previewed.pruneDecision == dryRun.pruneDecision)
-            let previews = try await engine.preview(.trackedBranch)
-            let preview = try #require(previews.first)
             #expect(previewed.preview?.objects == preview.objects)
-            #expect(scenario.changes() == [], "neither writes to the cluster")
         }
     }
 }

@@ -70,8 +70,8 @@ extension SyncEngine {
         )
     }
 
-    /// What the mode does with the plan: write and record it (`.apply`), report it (`.dryRun`), or show each object
-    /// as server-side dry-runs of the writes show it (`.preview`).
+    /// What the mode does with the plan: apply, prune and health, then the record stage (`.apply`); report it
+    /// (`.dryRun`); or show each object as server-side dry-runs of the writes show it (`.preview`).
     private func tail(
         _ planned: PlannedSync,
         refusedCommit: CommitID?,
@@ -88,54 +88,32 @@ extension SyncEngine {
         case .preview(let source):
             return await previewReport(planned, of: source, cluster: cluster, state: targetState, run: &run)
         case .apply:
-            return await written(
-                planned,
-                refusedCommit: refusedCommit,
-                ownership: ownership,
-                cluster: cluster,
-                state: &targetState,
-                run: &run,
+            var ownership = ownership
+            let rechecksHealth = Backoff.rechecksHealth(
+                of: planned.desired.commit,
+                state: targetState,
+                now: Date(),
                 ignoringBackoff: ignoringBackoff
             )
-        }
-    }
-
-    /// The tail of `.apply` mode: apply, prune and health, then the record stage.
-    private func written(
-        _ planned: PlannedSync,
-        refusedCommit: CommitID?,
-        ownership: Ownership,
-        cluster: ClusterClient,
-        state targetState: inout TargetState,
-        run: inout TargetRun,
-        ignoringBackoff: Bool
-    ) async -> TargetReport {
-        var ownership = ownership
-        let commit = planned.desired.commit
-        let rechecksHealth = Backoff.rechecksHealth(
-            of: commit,
-            state: targetState,
-            now: Date(),
-            ignoringBackoff: ignoringBackoff
-        )
-        guard
-            let writes = await write(
+            guard
+                let writes = await write(
+                    planned,
+                    rechecksHealth: rechecksHealth,
+                    ownership: &ownership,
+                    cluster: cluster,
+                    state: &targetState,
+                    run: &run
+                )
+            else { return run.report(.failed, commit: planned.desired.commit) }
+            return await recorded(
                 planned,
-                rechecksHealth: rechecksHealth,
+                writes,
+                refusedCommit: refusedCommit,
                 ownership: &ownership,
-                cluster: cluster,
                 state: &targetState,
                 run: &run
             )
-        else { return run.report(.failed, commit: commit) }
-        return await recorded(
-            planned,
-            writes,
-            refusedCommit: refusedCommit,
-            ownership: &ownership,
-            state: &targetState,
-            run: &run
-        )
+        }
     }
 
     /// The desired-state and canary-hold stages: the state to sync to (the files `input` names, or a sync's fallback
