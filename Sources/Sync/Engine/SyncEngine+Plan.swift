@@ -82,14 +82,15 @@ extension SyncEngine {
     }
 
     /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the
-    /// drift last reported for that object.
+    /// drift last reported for that object. A preview's run keeps them for its report only: its drift is not timed
+    /// by the live cache (`mooring_drift_detection_seconds`).
     private func reportDrift(
         _ decision: SyncDecision,
         state: inout TargetState,
         run: inout TargetRun,
         mode: SyncMode
     ) async {
-        let cache = liveCaches[run.target.name]
+        let cache = mode.previews ? nil : liveCaches[run.target.name]
         for drift in decision.healed {
             run.raise(
                 SyncEvent(
