@@ -19,5 +19,4 @@ enum DesiredInput: Sendable {
         case .folder: nil
         }
     }
-
 }
