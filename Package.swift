@@ -48,6 +48,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "URLLoading",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ChildProcess",
             dependencies: [
                 "Timing",
@@ -228,6 +232,11 @@ let package = Package(
         .testTarget(
             name: "TimingTests",
             dependencies: ["Timing", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "URLLoadingTests",
+            dependencies: ["URLLoading", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

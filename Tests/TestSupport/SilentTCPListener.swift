@@ -26,5 +26,11 @@ public final class SilentTCPListener: @unchecked Sendable {
         }
     }
 
+    /// Whether a connection waits in the backlog: a client has connected, and nothing will answer it.
+    public var hasPendingConnection: Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) == 1
+    }
+
     deinit { close(descriptor) }
 }
