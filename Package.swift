@@ -76,12 +76,14 @@ let package = Package(
         ),
         .target(
             name: "Tracking",
-            dependencies: ["MooringCore", "Manifests", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "MooringCore", "Manifests", "URLLoading", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Analysis",
-            dependencies: ["Manifests"],
+            dependencies: ["Manifests", "URLLoading"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -114,7 +116,7 @@ let package = Package(
             name: "MooringDaemon",
             dependencies: [
                 "Sync", "Reconciler", "GitSource", "Cluster", "MooringCore", "CMalloc", "Analysis", "Manifests",
-                "Timing",
+                "Timing", "URLLoading",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -141,7 +143,7 @@ let package = Package(
         .target(
             name: "MooringDemo",
             dependencies: [
-                "Sync", "Cluster", "KubeSim", "ChildProcess",
+                "Sync", "Cluster", "KubeSim", "ChildProcess", "URLLoading",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -152,7 +154,7 @@ let package = Package(
             name: "mooring",
             dependencies: [
                 "MooringDaemon", "Sync", "GitSource", "Manifests", "Cluster", "Reconciler", "MooringCore", "Tracking",
-                "MooringDemo",
+                "MooringDemo", "URLLoading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

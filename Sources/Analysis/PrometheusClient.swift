@@ -1,4 +1,5 @@
 public import Foundation
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -43,7 +44,7 @@ public struct PrometheusClient: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await session.cancellableData(for: request)
         } catch {
             throw AnalysisError(
                 .unreachable,

@@ -1,4 +1,5 @@
 import Foundation
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -35,7 +36,8 @@ struct DemoDaemonStatus: Decodable, Sendable {
 
     /// The status of the daemon listening at `base` (`http://127.0.0.1:PORT`); `nil` while it does not answer.
     static func read(_ base: String) async -> DemoDaemonStatus? {
-        guard let url = URL(string: "\(base)/status"), let (data, _) = try? await URLSession.shared.data(from: url)
+        guard let url = URL(string: "\(base)/status"),
+            let (data, _) = try? await URLSession.shared.cancellableData(for: URLRequest(url: url))
         else { return nil }
         return try? JSONDecoder().decode(DemoDaemonStatus.self, from: data)
     }
@@ -43,7 +45,8 @@ struct DemoDaemonStatus: Decodable, Sendable {
     /// How many syncs the daemon listening at `base` has finished (`mooring_sync_total` of `/metrics`, all
     /// results); `nil` while it does not answer.
     static func syncsFinished(_ base: String) async -> Int? {
-        guard let url = URL(string: "\(base)/metrics"), let (data, _) = try? await URLSession.shared.data(from: url)
+        guard let url = URL(string: "\(base)/metrics"),
+            let (data, _) = try? await URLSession.shared.cancellableData(for: URLRequest(url: url))
         else { return nil }
         return String(decoding: data, as: UTF8.self).split(separator: "\n")
             .filter { $0.hasPrefix("mooring_sync_total{") }

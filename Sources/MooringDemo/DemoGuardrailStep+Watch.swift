@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -75,7 +76,8 @@ extension DemoGuardrailStep {
     /// Shows where the model page is, once it says what `mooring status` said.
     private func showModelPage(_ url: String) async throws {
         let page = "\(url)/models/default/ml-prod/\(Self.model)"
-        guard let address = URL(string: page), let (data, _) = try? await URLSession.shared.data(from: address),
+        guard let address = URL(string: page),
+            let (data, _) = try? await URLSession.shared.cancellableData(for: URLRequest(url: address)),
             String(decoding: data, as: UTF8.self).contains("aborted")
         else {
             throw DemoError(code: .stepFailed, message: "the model page \(page) does not show the aborted canary")

@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import Sync
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -50,9 +51,9 @@ struct DemoPrometheus: Sendable {
     func hasSample(_ query: String) async -> Bool {
         var components = URLComponents(string: "\(url)/api/v1/query")
         components?.queryItems = [URLQueryItem(name: "query", value: query)]
-        guard let address = components?.url, let (data, _) = try? await URLSession.shared.data(from: address) else {
-            return false
-        }
+        guard let address = components?.url,
+            let (data, _) = try? await URLSession.shared.cancellableData(for: URLRequest(url: address))
+        else { return false }
         return String(decoding: data, as: UTF8.self).contains(#""value":"#)
     }
 }

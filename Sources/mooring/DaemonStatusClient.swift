@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MooringDaemon
 import Sync
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -46,7 +47,7 @@ struct DaemonStatusClient {
         request.timeoutInterval = timeout
         let body: Data
         do {
-            let (data, response) = try await URLSession.shared.data(for: request)
+            let (data, response) = try await URLSession.shared.cancellableData(for: request)
             guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
                 throw CommandFailure.runtime("\(endpoint) did not answer 200; is this Mooring's server.listen address?")
             }

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import Timing
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -58,17 +58,11 @@ struct WebhookClient: Sendable {
     }
 
     private static func send(_ request: URLRequest, through session: URLSession) async -> Outcome {
-        let task = TaskHandle()
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let dataTask = session.dataTask(with: request) { _, response, error in
-                    continuation.resume(returning: outcome(response: response, error: error))
-                }
-                task.set(dataTask)
-                dataTask.resume()
-            }
-        } onCancel: {
-            task.cancel()
+        do {
+            let (_, response) = try await session.cancellableData(for: request)
+            return outcome(response: response, error: nil)
+        } catch {
+            return outcome(response: nil, error: error)
         }
     }
 
@@ -109,27 +103,6 @@ struct WebhookClient: Sendable {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: text) else { return nil }
         return .milliseconds(max(0, Int(date.timeIntervalSinceNow * 1000)))
-    }
-
-    /// The data task of a request in flight, for a cancellation that may come before the task exists.
-    private final class TaskHandle: Sendable {
-        private let state = Mutex<(task: URLSessionDataTask?, cancelled: Bool)>((nil, false))
-
-        func set(_ task: URLSessionDataTask) {
-            let cancelled = state.withLock { state in
-                state.task = task
-                return state.cancelled
-            }
-            if cancelled { task.cancel() }
-        }
-
-        func cancel() {
-            let task = state.withLock { state in
-                state.cancelled = true
-                return state.task
-            }
-            task?.cancel()
-        }
     }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {

@@ -2,6 +2,7 @@
 // Folder Tracking/MLflow: the MLflow REST client and what it returns.
 
 import Foundation
+import URLLoading
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -70,7 +71,7 @@ public struct MLflowClient: Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (data, response) = try await URLSession.shared.cancellableData(for: request)
         } catch {
             throw TrackingError(
                 .unreachable,
