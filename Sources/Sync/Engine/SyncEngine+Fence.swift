@@ -1,20 +1,13 @@
 import Cluster
 
 extension SyncEngine {
-    /// The client for the next write of `run`'s target, or `nil` — the sync abandoned, `sync_failed` raised — when
-    /// the sync's task was cancelled or its write fence is closed. With a fence, the client's kubectl calls are cut
-    /// off when the fence closes: a write that outlives this host's hold on the Lease is killed.
-    func fencedClient(_ run: inout TargetRun) -> ClusterClient? {
-        if run.stopsHere() { return nil }
-        var options = configuration.kubectlOptions(for: run.target)
-        if let fence = run.control.fence {
-            let left = fence.writeDeadline().map { $0 - .now } ?? .zero
-            guard left > .zero else {
-                run.abandon(.leadershipLost(fence.refusal))
-                return nil
-            }
-            options.timeout = min(options.timeout, left)
-        }
-        return ClusterClient(options: options, logger: logger)
+    /// What every write of `run`'s target passes first (``WriteGate``): its task not cancelled, its fence open.
+    func writeGate(for run: TargetRun) -> WriteGate {
+        WriteGate(options: configuration.kubectlOptions(for: run.target), logger: logger)
+    }
+
+    /// The inventory stage of `run`'s target.
+    func inventoryStage(for run: TargetRun) -> InventoryStage {
+        InventoryStage(namespace: configuration.inventory.namespace, gate: writeGate(for: run))
     }
 }

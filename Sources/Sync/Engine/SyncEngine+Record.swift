@@ -29,12 +29,10 @@ extension SyncEngine {
         let kept = planned.adopted.filter {
             !writes.pruned.contains($0) && (desiredIdentities.contains($0) || planned.stillLive.contains($0))
         }
-        _ = await writeOwnership(
-            Set(targetState.inventory.map(\.identity)).union(kept),
-            over: &ownership,
-            target: run.target.name,
-            run: &run
-        )
+        let listing = Set(targetState.inventory.map(\.identity)).union(kept)
+        if let listed = await inventoryStage(for: run).write(listing, over: ownership, run: &run) {
+            ownership = listed
+        }
         state?[run.target.name] = targetState
         if !desired.isFallback, writes.applied.succeeded {
             inventoryTrusted = true

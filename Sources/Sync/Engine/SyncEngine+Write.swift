@@ -16,49 +16,41 @@ extension SyncEngine {
         run: inout TargetRun
     ) async -> SyncWrites? {
         let (desired, decision) = (planned.desired, planned.decision)
-        let owning = Set(targetState.inventory.map(\.identity)).union(planned.adopted)
-        let listed = await writeOwnership(
-            owning.union(decision.applied.map(\.identity)),
-            over: &ownership,
-            target: run.target.name,
-            run: &run
+        let listing = InventoryListing.beforeApply(
+            owned: targetState.inventory.map(\.identity),
+            adopted: planned.adopted,
+            applying: decision.applied.map(\.identity)
         )
-        guard listed else {
+        guard let listed = await inventoryStage(for: run).write(listing, over: ownership, run: &run) else {
             let message = run.events.last { $0.name == .syncFailed }?.message ?? "the inventory could not be written"
             appendHistory(failedEntry(desired, message: message, run: run), run: &run)
             return nil
         }
-        let applied = await apply(decision, cluster: cluster, run: &run)
+        ownership = listed
+        let applied = await applyStage(for: run, cluster: cluster).run(decision, run: &run)
         let pruneDecision = planned.pruneDecision(appliesSucceeded: applied.succeeded)
-        // Nothing is pruned from a fallback; its prune waits for git (and keeps the alert it had). Nor by a sync
-        // abandoned while applying: its prune is part of what it left undone.
-        let pruned =
-            desired.isFallback || run.interruption != nil
-            ? [] : await prune(pruneDecision, state: &targetState, cluster: cluster, run: &run)
-        let appliedResources = decision.applied.filter { applied.applied.contains($0.identity) }
-        let watched = (rechecksHealth ? planned.plan.items.map(\.resource) : appliedResources).filter {
-            ApplyPhase.of($0) >= .workloads
-        }
-        let health =
+        let prunes = WriteRules.prunes(fallback: desired.isFallback, interrupted: run.interruption != nil)
+        let pruned = prunes ? await prune(pruneDecision, state: &targetState, run: &run) : []
+        let appliedResources = WriteRules.applied(decision, progress: applied)
+        let watched = WriteRules.watched(
+            rechecksHealth: rechecksHealth,
+            planned: planned.plan.items.map(\.resource),
+            applied: appliedResources
+        )
+        let health = healthStage(cluster: cluster)
+        let result =
             applied.succeeded
-            ? await waitUntilReady(
-                watched,
-                alsoReading: appliedResources,
-                desired: desired.resources,
-                cluster: cluster,
-                run: &run
-            ) : nil
+            ? await health.run(watched, alsoReading: appliedResources, desired: desired.resources, run: &run) : nil
         return SyncWrites(
             applied: applied,
             pruneDecision: pruneDecision,
             pruned: pruned,
-            healthy: health?.ready ?? true,
+            healthy: result?.ready ?? true,
             healthChecked: rechecksHealth || !watched.isEmpty,
-            versions: await settledVersions(
+            versions: await health.settledVersions(
                 of: appliedResources,
-                known: health?.live ?? [],
-                desired: desired.resources,
-                cluster: cluster
+                known: result?.live ?? [],
+                desired: desired.resources
             )
         )
     }

@@ -56,41 +56,6 @@ extension SyncEngine {
         return listed.subtracting(state.inventory.map(\.identity))
     }
 
-    /// Writes the inventory when `objects` differs from what the cluster lists; returns whether it holds
-    /// `objects` now. A failure is a `sync_failed` event.
-    func writeOwnership(
-        _ objects: Set<ObjectIdentity>,
-        over ownership: inout Ownership,
-        target: String,
-        run: inout TargetRun
-    ) async -> Bool {
-        guard ownership.writable, let namespace = configuration.inventory.namespace else { return true }
-        guard ownership.listed != objects else { return true }
-        // A write like any other: only while this host holds the Lease.
-        guard let writer = fencedClient(&run) else { return false }
-        let inventory = ClusterInventory(objects: objects)
-        let failure: String?
-        do {
-            let outcome = try await writer.apply([inventory.object(target: target, namespace: namespace)], force: true)
-            failure = outcome.results.first { !$0.applied }.map { $0.error?.message ?? "refused" }
-        } catch {
-            failure = error.message
-        }
-        if let failure {
-            run.raise(
-                SyncEvent(
-                    .syncFailed,
-                    .error,
-                    "the inventory ConfigMap \(namespace)/\(ClusterInventory.name(of: target)) could not be written: "
-                        + "\(failure) (does the namespace exist? inventory.namespace names it)"
-                )
-            )
-            return false
-        }
-        ownership = .found(inventory)
-        return true
-    }
-
     /// Live objects the cluster's inventory lists, the journal has no record of and the desired state no longer
     /// has: prune candidates like those of the journal's inventory (the prune guard then decides).
     static func adoptedPruneCandidates(
