@@ -39,19 +39,19 @@ public enum ApplyPhase: Int, Sendable, Comparable, CaseIterable, Codable {
         return .workloads
     }
 
-    /// `resources` grouped by phase, phases in apply order, each sorted by kind order then identity.
+    /// `resources` grouped by phase, phases in apply order, each sorted by kind order then identity. Each object's
+    /// rank and identity are read from its JSON once, not at every comparison of the sort.
     public static func ordered(_ resources: [Resource]) -> [(phase: ApplyPhase, resources: [Resource])] {
-        let grouped = Dictionary(grouping: resources, by: of)
+        let keyed = resources.map { resource in
+            (rank: kindOrder.firstIndex(of: resource.kind) ?? kindOrder.count, identity: resource.identity, resource)
+        }
+        let grouped = Dictionary(grouping: keyed) { of($0.2) }
         return allCases.compactMap { phase in
             guard let members = grouped[phase], !members.isEmpty else { return nil }
-            return (phase, members.sorted(by: applyPrecedes))
+            let sorted = members.sorted { lhs, rhs in
+                lhs.rank != rhs.rank ? lhs.rank < rhs.rank : lhs.identity < rhs.identity
+            }
+            return (phase, sorted.map(\.2))
         }
-    }
-
-    private static func applyPrecedes(_ lhs: Resource, _ rhs: Resource) -> Bool {
-        let left = kindOrder.firstIndex(of: lhs.kind) ?? kindOrder.count
-        let right = kindOrder.firstIndex(of: rhs.kind) ?? kindOrder.count
-        if left != right { return left < right }
-        return lhs.identity < rhs.identity
     }
 }

@@ -17,7 +17,11 @@ public struct PlanItem: Sendable, Equatable {
     }
 
     /// The desired object, stamped with its `mooring.dev/source-commit`.
-    public var resource: Resource
+    public var resource: Resource {
+        didSet { identity = resource.identity }
+    }
+    /// The object's identity, read from `resource` once: stages look it up for every object at every poll.
+    public private(set) var identity: ObjectIdentity
     public var action: Action
     public var mode: DriftPolicy
     /// What was applied last time, if anything.
@@ -28,13 +32,12 @@ public struct PlanItem: Sendable, Equatable {
 
     public init(resource: Resource, action: Action, mode: DriftPolicy, previous: AppliedRecord?, live: JSONValue?) {
         self.resource = resource
+        self.identity = resource.identity
         self.action = action
         self.mode = mode
         self.previous = previous
         self.live = live
     }
-
-    public var identity: ObjectIdentity { resource.identity }
 
     /// What changed in git since the last apply (`nil` for objects never applied), secrets redacted.
     public var gitChanges: [FieldChange]? {

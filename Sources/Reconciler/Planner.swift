@@ -24,20 +24,19 @@ public enum Planner {
     ) -> Plan {
         let ordered = ApplyPhase.ordered(desired).flatMap(\.resources)
         let items = ordered.map { resource in
-            item(
+            let identity = resource.identity
+            return item(
                 for: resource,
                 commit: commit,
-                live: live[resource.identity],
-                previous: inventory[resource.identity],
-                policy: policy,
+                live: live[identity],
+                previous: inventory[identity],
+                mode: policy.driftPolicy(for: identity),
                 atRest: atRest
             )
         }
-        let desiredIdentities = Set(desired.map(\.identity))
-        let candidates = inventory.keys.sorted().compactMap { identity -> Resource? in
-            guard !desiredIdentities.contains(identity), let object = live[identity] else { return nil }
-            return Resource(object: object)
-        }
+        let desiredIdentities = Set(items.map(\.identity))
+        let removedFromGit = inventory.keys.filter { !desiredIdentities.contains($0) }.sorted()
+        let candidates = removedFromGit.compactMap { identity in live[identity].map { Resource(object: $0) } }
         return Plan(commit: commit, items: items, pruneCandidates: candidates)
     }
 
@@ -46,7 +45,7 @@ public enum Planner {
         commit: String,
         live: JSONValue?,
         previous: AppliedRecord?,
-        policy: ReconcilePolicy,
+        mode: DriftPolicy,
         atRest: (JSONValue) -> JSONValue
     ) -> PlanItem {
         let content = atRest(ObjectNormalizer.withoutSourceCommit(resource.object))
@@ -70,7 +69,7 @@ public enum Planner {
         return PlanItem(
             resource: stamped,
             action: action,
-            mode: policy.driftPolicy(for: resource.identity),
+            mode: mode,
             previous: previous,
             live: live
         )

@@ -84,4 +84,39 @@ struct TargetStateInventoryTests {
         #expect(state.inventory.map(\.identity) == [old])
         #expect(state.removedFromGit == [old])
     }
+
+    @Test(
+        "the inventory stays in identity order: a new object is sorted in, an inventory out of order is sorted",
+        arguments: [(["b", "d"], ["a", "b", "c", "d"]), (["d", "b"], ["b", "d"]), (["b", "d"], ["b", "d"])]
+    )
+    func identityOrder(previous: [String], desired: [String]) {
+        let records = previous.map(Self.configMap).map { resource in
+            AppliedRecord(identity: resource.identity, apiVersion: "v1", applied: resource.object, sourceCommit: "x")
+        }
+        var state = TargetState(inventory: records)
+        let resources = desired.map(Self.configMap)
+        let plan = Planner.plan(
+            desired: resources,
+            commit: Self.commit.hex,
+            live: [:],
+            inventory: state.inventoryByIdentity,
+            policy: ReconcilePolicy()
+        )
+        state.updateInventory(
+            plan: plan,
+            decision: Planner.decide(plan, drifts: [:]),
+            applied: Set(resources.map(\.identity)),
+            versions: [:],
+            pruned: [],
+            desired: DesiredSnapshot(
+                resources: resources,
+                models: [],
+                driftOverrides: [:],
+                commit: Self.commit,
+                commitInfo: nil,
+                isFallback: false
+            )
+        )
+        #expect(state.inventory.map(\.identity.name) == desired.sorted())
+    }
 }

@@ -37,7 +37,13 @@ public struct ObjectIdentity: Hashable, Comparable, Sendable, Codable, CustomStr
         return "\(qualifiedKind) \(name)"
     }
 
+    /// By group, kind, namespace (none first), then name. Spelled out rather than as a tuple comparison, which
+    /// looks up the tuple's type at run time at every call: sorting 1,000 objects called it 10,000 times a poll.
     public static func < (lhs: ObjectIdentity, rhs: ObjectIdentity) -> Bool {
-        (lhs.group, lhs.kind, lhs.namespace ?? "", lhs.name) < (rhs.group, rhs.kind, rhs.namespace ?? "", rhs.name)
+        if lhs.group != rhs.group { return lhs.group < rhs.group }
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        let (left, right) = (lhs.namespace ?? "", rhs.namespace ?? "")
+        if left != right { return left < right }
+        return lhs.name < rhs.name
     }
 }

@@ -45,10 +45,23 @@ extension TargetState {
             let stillLive = plan.pruneCandidates.contains { $0.identity == identity }
             if pruned.contains(identity) || !stillLive { records[identity] = nil }
         }
-        inventory = records.values.sorted { $0.identity < $1.identity }
+        inventory = Self.inIdentityOrder(records, previously: inventory)
         if !desired.isFallback {
             let removed = inventory.map(\.identity).filter { !desiredIdentities.contains($0) }
             removedFromGit = removed.isEmpty ? nil : removed
         }
+    }
+
+    /// `records` in identity order: in the order `previous` has them (kept sorted) when they hold the same
+    /// objects — a sync that changed nothing sorts nothing —, sorted again otherwise.
+    private static func inIdentityOrder(
+        _ records: [ObjectIdentity: AppliedRecord],
+        previously previous: [AppliedRecord]
+    ) -> [AppliedRecord] {
+        var remaining = records
+        let kept = previous.compactMap { remaining.removeValue(forKey: $0.identity) }
+        let inOrder = zip(kept, kept.dropFirst()).allSatisfy { $0.identity < $1.identity }
+        guard remaining.isEmpty, inOrder else { return records.values.sorted { $0.identity < $1.identity } }
+        return kept
     }
 }
