@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "MooringCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -228,7 +229,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeSimTests",
-            dependencies: ["KubeSim", "MooringCore", "TestSupport"],
+            dependencies: [
+                "KubeSim", "MooringCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

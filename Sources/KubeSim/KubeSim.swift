@@ -35,7 +35,7 @@ public final class KubeSim: Sendable {
     private let log: RequestLog
     private let stopped: StopFlag
     private let options: KubeSimOptions
-    private let serverTask: Mutex<Task<Void, Never>?>
+    private let serverTask: Mutex<HTTPServerTask?>
     private let ownsDirectory: Bool
 
     private init(
@@ -47,7 +47,7 @@ public final class KubeSim: Sendable {
         log: RequestLog,
         stopped: StopFlag,
         options: KubeSimOptions,
-        task: Task<Void, Never>
+        task: HTTPServerTask
     ) {
         self.port = port
         self.directory = directory
@@ -124,12 +124,12 @@ public final class KubeSim: Sendable {
         )
     }
 
-    /// Binds 127.0.0.1:`port` and serves, its requests handled on `thread`, until the returned task is cancelled.
+    /// Binds 127.0.0.1:`port` and serves, its requests handled on `thread`, until the returned server is stopped.
     private static func listen(
         on port: Int,
         responder: KubeSimResponder,
         thread: ServerThread
-    ) async throws -> (Int, Task<Void, Never>) {
+    ) async throws -> (Int, HTTPServerTask) {
         let bound = BindResult()
         var logger = Logger(label: "kubesim")
         logger.logLevel = .critical
@@ -143,17 +143,10 @@ public final class KubeSim: Sendable {
             onServerRunning: { channel in bound.resolve(.success(channel.localAddress?.port ?? port)) },
             logger: logger
         )
-        let task = Task(executorPreference: thread) {
-            do {
-                try await app.run()
-                bound.resolve(
-                    .failure(KubeSimError(code: .bindFailed, message: "the server stopped before it listened"))
-                )
-            } catch {
-                bound.resolve(
-                    .failure(KubeSimError(code: .bindFailed, message: "cannot listen on 127.0.0.1:\(port): \(error)"))
-                )
-            }
+        let task = HTTPServerTask(app, executorPreference: thread, logger: logger) { error in
+            let message =
+                error.map { "cannot listen on 127.0.0.1:\(port): \($0)" } ?? "the server stopped before it listened"
+            bound.resolve(.failure(KubeSimError(code: .bindFailed, message: message)))
         }
         let actualPort = try await bound.value()
         return (actualPort, task)
@@ -174,8 +167,7 @@ public final class KubeSim: Sendable {
             defer { task = nil }
             return task
         }
-        task?.cancel()
-        await task?.value
+        await task?.stop()
         // The listener closes on its event loop, which may lag the task: wait until the port refuses.
         let deadline = ContinuousClock.now + .seconds(10)
         while loopbackPortAccepts(port), ContinuousClock.now < deadline {

@@ -1,4 +1,5 @@
 import Hummingbird
+import KubeSim
 import Logging
 import Synchronization
 
@@ -36,22 +37,23 @@ final class DemoExporter: Sendable {
         let (ports, bound) = AsyncStream.makeStream(of: Int.self)
         let router = Router()
         router.get("metrics") { _, _ in self.page }
+        let quiet = Logger(label: "mooring-demo-exporter", factory: { _ in SwiftLogNoOpLogHandler() })
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0), serverName: nil),
             onServerRunning: { bound.yield($0.localAddress?.port ?? 0) },
-            logger: Logger(label: "mooring-demo-exporter", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: quiet
         )
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { bound.finish() }
-                try await app.run()
-            }
-            defer { group.cancelAll() }
+        let server = HTTPServerTask(app, logger: quiet) { _ in bound.finish() }
+        do {
             guard let port = await ports.first(where: { _ in true }), port > 0 else {
                 throw DemoError(code: .stepFailed, message: "the demo's exporter could not listen on 127.0.0.1")
             }
             try await body(port)
+            await server.stop()
+        } catch {
+            await server.stop()
+            throw error
         }
     }
 }

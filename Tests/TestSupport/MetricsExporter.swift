@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import KubeSim
 import Logging
 import Synchronization
 
@@ -8,9 +9,9 @@ import Synchronization
 public final class MetricsExporter: Sendable {
     public let port: Int
     private let series = Mutex<[String: Double]>([:])
-    private let serverTask: Task<Void, Never>
+    private let serverTask: HTTPServerTask
 
-    private init(port: Int, task: Task<Void, Never>) {
+    private init(port: Int, task: HTTPServerTask) {
         self.port = port
         serverTask = task
     }
@@ -61,12 +62,9 @@ public final class MetricsExporter: Sendable {
             },
             logger: logger
         )
-        let task = Task {
-            try? await app.run()
-            bound.finish()
-        }
+        let task = HTTPServerTask(app, logger: logger) { _ in bound.finish() }
         guard let port = await ports.first(where: { _ in true }), port > 0 else {
-            task.cancel()
+            await task.stop()
             throw POSIXError(.EADDRNOTAVAIL)
         }
         let started = MetricsExporter(port: port, task: task)
@@ -76,8 +74,7 @@ public final class MetricsExporter: Sendable {
 
     /// Stops listening.
     public func stop() async {
-        serverTask.cancel()
-        await serverTask.value
+        await serverTask.stop()
     }
 
     /// The exporter, handed to the route once it exists.

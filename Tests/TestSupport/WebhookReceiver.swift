@@ -29,9 +29,9 @@ public final class WebhookReceiver: Sendable {
 
     public let port: Int
     private let recorder: Recorder
-    private let serverTask: Task<Void, Never>
+    private let serverTask: HTTPServerTask
 
-    private init(port: Int, recorder: Recorder, task: Task<Void, Never>) {
+    private init(port: Int, recorder: Recorder, task: HTTPServerTask) {
         self.port = port
         self.recorder = recorder
         serverTask = task
@@ -67,12 +67,11 @@ public final class WebhookReceiver: Sendable {
             logger: logger
         )
         // Its own thread, as KubeSim has: a test keeping the shared pool busy must not keep alerts from arriving.
-        let task = Task(executorPreference: ServerThread(name: "webhook-receiver")) {
-            try? await app.run()
-            bound.finish()
+        let task = HTTPServerTask(app, executorPreference: ServerThread(name: "webhook-receiver"), logger: logger) {
+            _ in bound.finish()
         }
         guard let port = await ports.first(where: { _ in true }), port > 0 else {
-            task.cancel()
+            await task.stop()
             throw POSIXError(.EADDRNOTAVAIL)
         }
         return WebhookReceiver(port: port, recorder: recorder, task: task)
@@ -80,8 +79,7 @@ public final class WebhookReceiver: Sendable {
 
     /// Stops listening.
     public func stop() async {
-        serverTask.cancel()
-        await serverTask.value
+        await serverTask.stop()
     }
 
     /// The requests so far and the answers still to give, shared with the server's handler.
