@@ -23,7 +23,7 @@ struct ReadLiveTests {
         ]
     }
 
-    /// Applies `count` labelled ConfigMaps, then reads `references` (of `desired`) through the engine and
+    /// Applies `count` labelled ConfigMaps, then reads `references` (of `desired`) back and
     /// returns what it read and the API requests that named ConfigMaps.
     private func read(
         _ references: (_ desired: [Resource]) -> [ObjectReference],
@@ -48,10 +48,9 @@ struct ReadLiveTests {
                 stateDir: \(directory.path)/state
                 """.write(toFile: file, atomically: true, encoding: .utf8)
                 let configuration = try MooringConfiguration.load(from: file)
-                let engine = try SyncEngine(configuration: configuration, logger: Logger(label: "test"))
                 let cluster = ClusterClient(options: configuration.kubectlOptions(for: configuration.targets[0]))
                 harness.sim.resetRequests()
-                let live = try await engine.readLive(references(desired), desired: desired, cluster: cluster)
+                let live = try await AppliedObjectRead(cluster: cluster).run(references(desired), desired: desired)
                 let requests = harness.sim.requests().filter { $0.method == "GET" && $0.path.contains("/configmaps") }
                 return (live, requests.map(\.path))
             }

@@ -24,34 +24,26 @@ extension SyncEngine {
             run.raise(SyncEvent(.syncFailed, .error, "\(reason); nothing is pruned until it can be read"))
         }
         let adopted = adopt(ownership, state: &targetState)
+        let reader = LiveReader(cluster: cluster, cache: liveCaches[run.target.name], logger: logger)
         let planned: (plan: Plan, decision: SyncDecision, live: Set<ObjectIdentity>)
         do {
-            let (fresh, live) = try await livePlan(
-                desired.resources,
-                commit: desired.commit.hex,
+            let live = try await LiveStateStage(reader: reader).run(
+                desired: desired.resources,
                 inventory: targetState.inventory,
                 owned: adopted,
-                early: early,
-                policy: policy,
-                atRest: journal.atRest,
-                cluster: cluster,
-                cache: liveCaches[run.target.name]
+                early: early
             )
+            let fresh = PlanStage(policy: policy, atRest: journal.atRest)
+                .run(desired, live: live, inventory: targetState.inventory, adopted: adopted)
             let plan = await readingFromCommit(fresh, desired: desired, target: run.target, run: &run)
-            let drifts = try await driftChecks(
-                plan,
-                cluster: cluster,
-                fieldManager: run.target.cluster.fieldManager,
-                run: &run
-            )
+            let drifts = try await DriftCheckStage(cluster: cluster, fieldManager: run.target.cluster.fieldManager)
+                .run(plan, run: &run)
             planned = (plan, Planner.decide(plan, drifts: drifts), Set(live.keys))
         } catch {
             failedReading(error, desired: desired, run: &run, mode: mode)
             return nil
         }
         await reportDrift(planned.decision, state: &targetState, run: &run, mode: mode)
-        var trusted = journal.inventoryTrusted && !desired.isFallback
-        if case .unreadable = ownership { trusted = false }
         return PlannedSync(
             desired: desired,
             plan: planned.plan,
@@ -59,7 +51,11 @@ extension SyncEngine {
             policy: policy,
             adopted: adopted,
             stillLive: planned.live,
-            trusted: trusted
+            trusted: PlanStage.trusted(
+                journal: journal.inventoryTrusted,
+                fallback: desired.isFallback,
+                ownership: ownership
+            )
         )
     }
 
@@ -81,35 +77,20 @@ extension SyncEngine {
         if mode.writes { appendHistory(failedEntry(desired, message: message, run: run), run: &run) }
     }
 
-    /// `drift_healed` for every healed object; `drift` for alert-only drift when it differs from the
-    /// drift last reported for that object. A preview's run keeps them for its report only: its drift is not timed
-    /// by the live cache (`mooring_drift_detection_seconds`).
+    /// Tells the drift of `decision` (``DriftReport``) and records what it reported in `state`. A preview's run keeps
+    /// its events for its report only: its drift is not timed by the live cache (`mooring_drift_detection_seconds`).
     private func reportDrift(
         _ decision: SyncDecision,
         state: inout TargetState,
         run: inout TargetRun,
         mode: SyncMode
     ) async {
+        let report = DriftReport(decision, inventory: state.inventory, writes: mode.writes)
         let cache = mode.previews ? nil : liveCaches[run.target.name]
-        for drift in decision.healed {
-            run.raise(
-                SyncEvent(
-                    .driftHealed,
-                    .info,
-                    "\(mode.writes ? "healing" : "would heal") drift of \(drift.summary)",
-                    details: drift.eventDetails
-                )
-            )
-            await cache?.driftRaised(for: drift.identity)
+        for (event, object) in zip(report.events, report.objects) {
+            run.raise(event)
+            await cache?.driftRaised(for: object)
         }
-        for drift in decision.alerted {
-            let index = state.inventory.firstIndex { $0.identity == drift.identity }
-            guard index.map({ state.inventory[$0].reportedDrift != drift.fingerprint }) ?? true else { continue }
-            run.raise(
-                SyncEvent(.drift, .warning, "drift of \(drift.summary) (alert only)", details: drift.eventDetails)
-            )
-            await cache?.driftRaised(for: drift.identity)
-            if mode.writes, let index { state.inventory[index].reportedDrift = drift.fingerprint }
-        }
+        report.record(in: &state)
     }
 }

@@ -26,7 +26,7 @@ extension SyncEngine {
         // The live list runs while the commit is read and rendered (unless this sync is likely to wait out a backoff).
         let inventory = mayWait ? [] : targetState.inventory
         let reader = LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
-        async let early = Self.listEarly(inventory, reader: reader)
+        async let early = LiveStateStage(reader: reader).listEarly(inventory)
         async let ownershipRead = Self.readOwnership(
             of: target.name,
             namespace: mayWait ? nil : configuration.inventory.namespace,

@@ -2,10 +2,11 @@ import Cluster
 import MooringCore
 
 extension SyncEngine {
-    /// The health stage of a sync against `cluster`, reading objects as ``readLive(_:desired:cluster:)`` does.
+    /// The health stage of a sync against `cluster`, reading objects back as ``AppliedObjectRead`` does.
     func healthStage(cluster: ClusterClient) -> HealthStage {
-        HealthStage(timeout: configuration.health.timeout) { [self] references, desired throws(ClusterError) in
-            try await readLive(references, desired: desired, cluster: cluster)
+        let read = AppliedObjectRead(cluster: cluster)
+        return HealthStage(timeout: configuration.health.timeout) { references, desired throws(ClusterError) in
+            try await read.run(references, desired: desired)
         }
     }
 }

@@ -6,7 +6,7 @@ import MooringCore
 /// `health.timeout`, and reads the settled resourceVersions of what it applied.
 struct HealthStage {
     /// Reads `references` (those that do not exist are left out) with few API requests, counting them against the
-    /// `desired` objects of their kinds (``SyncEngine/readLive(_:desired:cluster:)``).
+    /// `desired` objects of their kinds (``AppliedObjectRead``).
     typealias Read =
         @Sendable (
             _ references: [ObjectReference], _ desired: [Resource]
