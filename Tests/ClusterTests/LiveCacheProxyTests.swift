@@ -11,7 +11,6 @@ struct LiveCacheProxyTests {
     static let configMaps = LiveCacheTests.configMaps
     static let services = WatchKey(kind: GroupKind(group: "", kind: "Service"))
     /// The reader KubeSim lets in without credentials, as a TLS cluster lets in kubectl proxy with them.
-    static let anonymousReader = KubeSimUser(name: "system:anonymous", token: "", verbs: ["get", "list", "watch"])
     /// The `User-Agent` of the cache's own HTTP requests, which kubectl proxy passes on.
     static let cacheAgent = "mooring-live-cache"
 
@@ -192,7 +191,7 @@ private func withProxiedLiveCache(
     logger: Logger = Logger(label: "test.cache"),
     _ body: (KubeSimHarness, ClusterClient, LiveCache, String) async throws -> Void
 ) async throws {
-    let options = KubeSimOptions(anonymousUser: anonymousReads ? LiveCacheProxyTests.anonymousReader : nil)
+    let options = KubeSimOptions(anonymousUser: anonymousReads ? .anonymousReader : nil)
     try await withKubeSim(options) { harness in
         let client = harness.client(kubectl: kubectl)
         let socket = harness.sim.directory + "/state/proxy/test.sock"

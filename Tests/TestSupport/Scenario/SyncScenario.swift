@@ -131,7 +131,8 @@ public func withSyncScenario<Result>(
     _ body: (SyncScenario) async throws -> Result
 ) async throws -> Result {
     try await withTemporaryDirectory { directory in
-        try await withKubeSim { cluster in
+        // A daemon's live cache reads through one kubectl proxy, as it does against a real cluster over TLS.
+        try await withKubeSim(KubeSimOptions(anonymousUser: .anonymousReader)) { cluster in
             let repository = try await onOwnThread { try GitTestRepository(in: directory) }
             let scenario = SyncScenario(
                 directory: directory,
