@@ -35,7 +35,7 @@ extension SyncEngine {
             )
             let fresh = PlanStage(policy: policy, atRest: journal.atRest)
                 .run(desired, live: live, inventory: targetState.inventory, adopted: adopted)
-            let plan = await readingFromCommit(fresh, desired: desired, target: run.target, run: &run)
+            let plan = await fallbackReread(for: run.target).run(fresh, desired: desired, run: &run)
             let drifts = try await DriftCheckStage(cluster: cluster, fieldManager: run.target.cluster.fieldManager)
                 .run(plan, run: &run)
             planned = (plan, Planner.decide(plan, drifts: drifts), Set(live.keys))
@@ -92,5 +92,17 @@ extension SyncEngine {
             await cache?.driftRaised(for: object)
         }
         report.record(in: &state)
+    }
+
+    /// The fallback re-read stage (``FallbackRereadStage``) for `target`, with the signature verdicts this engine
+    /// keeps.
+    private func fallbackReread(for target: TargetSettings) -> FallbackRereadStage {
+        FallbackRereadStage(
+            target: target,
+            policy: configuration.validationPolicy(for: target),
+            mirror: mirror,
+            verifying: configuration.source.verifyMode != .off,
+            verdict: verdicts()
+        )
     }
 }

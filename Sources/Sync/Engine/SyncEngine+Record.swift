@@ -73,4 +73,9 @@ extension SyncEngine {
             run.raise(SyncEvent(.syncFailed, .error, "history.jsonl could not be written: \(error.message)"))
         }
     }
+
+    /// Appends a history line raised outside a sync (a canary aborted by its analysis).
+    public func appendHistory(_ entry: HistoryEntry) throws(SyncError) {
+        try journal.append(entry)
+    }
 }

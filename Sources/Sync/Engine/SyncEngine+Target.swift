@@ -21,34 +21,29 @@ extension SyncEngine {
         let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
         // A commit that failed or was not healthy is not retried before its backoff ends: not
         // re-applied when its apply failed, not re-checked for health when it was applied.
-        let backoffApplies = mode.writes && !ignoringBackoff
-        let mayWait = backoffApplies && Backoff.waits(input.commit, state: targetState, now: Date())
-        // The live list runs while the commit is read and rendered (unless this sync is likely to wait out a backoff).
-        let inventory = mayWait ? [] : targetState.inventory
+        let mayWait = mode.writes && !ignoringBackoff && Backoff.waits(input.commit, state: targetState, now: Date())
+        // The live list and the cluster's inventory are read while the commit is read and rendered (unless this sync
+        // is likely to wait out a backoff).
         let reader = LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
+        let (namespace, inventory) = (configuration.inventory.namespace, mayWait ? [] : targetState.inventory)
         async let early = LiveStateStage(reader: reader).listEarly(inventory)
         async let ownershipRead = Self.readOwnership(
             of: target.name,
-            namespace: mayWait ? nil : configuration.inventory.namespace,
+            namespace: mayWait ? nil : namespace,
             reader: reader
         )
         let held: HeldDesiredState
-        switch await heldDesiredState(for: target, input: input, mode: mode, state: &targetState, run: &run) {
+        let synced = await heldDesiredState(for: target, input: input, mode: mode, state: &targetState, run: &run)
+        switch waitingOutBackoff(synced, mode: mode, ignoringBackoff: ignoringBackoff, state: targetState, run: &run) {
         case .finished(let report): return report
         case .next(let value): held = value
         }
-        let desired = held.desired
-        run.commit = desired.commit
-        if mode.writes, waitsOutBackoff(held, applying: !ignoringBackoff, state: targetState, run: run) {
-            return run.report(.waiting, commit: desired.commit)
-        }
         // Skipped while the sync was likely to wait; it does not (its canary holds changed): read now.
-        let namespace = configuration.inventory.namespace
         let ownership =
             await mayWait ? Self.readOwnership(of: target.name, namespace: namespace, reader: reader) : ownershipRead
         guard
             let planned = await plan(
-                desired,
+                held.desired,
                 ownership: ownership,
                 early: await early,
                 cluster: cluster,
@@ -57,7 +52,7 @@ extension SyncEngine {
                 run: &run,
                 mode: mode
             )
-        else { return run.report(.failed, commit: desired.commit) }
+        else { return run.report(.failed, commit: held.desired.commit) }
         return await tail(
             planned,
             refusedCommit: held.refusedCommit,
@@ -144,10 +139,32 @@ extension SyncEngine {
             return .finished(run.report(.failed, commit: nil))
         }
         // Live guardrails: a canary its analysis aborted stays out of traffic until git changes (Sync/Guardrails).
-        guard let held = await holdingAbortedCanaries(in: desired, run: &run) else {
+        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
+        let holds = CanaryHoldStage(
+            namespace: configuration.inventory.namespace,
+            reader: LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
+        )
+        guard let held = await holds.run(desired, run: &run) else {
             return .finished(run.report(.failed, commit: desired.commit))
         }
         return .next(HeldDesiredState(desired: held.desired, holds: held.holds, refusedCommit: refusedCommit))
+    }
+
+    /// The held desired state `result` hands on, unless this sync (in a mode that writes) leaves its commit alone
+    /// until its backoff ends: then the `waiting` report.
+    private func waitingOutBackoff(
+        _ result: StageResult<HeldDesiredState>,
+        mode: SyncMode,
+        ignoringBackoff: Bool,
+        state targetState: TargetState,
+        run: inout TargetRun
+    ) -> StageResult<HeldDesiredState> {
+        guard case .next(let held) = result else { return result }
+        run.commit = held.desired.commit
+        guard mode.writes, waitsOutBackoff(held, applying: !ignoringBackoff, state: targetState, run: run) else {
+            return result
+        }
+        return .finished(run.report(.waiting, commit: held.desired.commit))
     }
 
     /// Whether this sync leaves `held`'s commit alone until its backoff ends (when `applying` the backoff at all), and

@@ -133,28 +133,7 @@ public actor SyncEngine {
             }
             return SyncReport(events: events, targets: await completed(targets))
         }
-        let poll: PollResult?
-        do {
-            poll = try await mirror.poll()
-            if let moved = poll?.movedAsideMirror {
-                logger.warning("the mirror could not be used and was moved aside to \(moved); cloned again")
-            }
-            if sourceOutage != nil { logger.info("the git source is reachable again") }
-            sourceOutage = nil
-        } catch {
-            poll = nil
-            let message = "git source unreachable: \(error.message); keeping the last applied state"
-            if sourceOutage == error.code.description {
-                // Logged when the outage starts or its cause changes; each poll of the same outage is a debug line.
-                logger.debug("still: \(message)")
-            } else {
-                raise(
-                    SyncEvent(.sourceUnreachable, .error, message, details: .init(code: error.code.description)),
-                    into: &events
-                )
-            }
-            sourceOutage = error.code.description
-        }
+        let poll = await pollSource(&events)
         var reports: [TargetReport] = []
         for target in configuration.targets {
             let journal = TargetJournal(
@@ -178,6 +157,33 @@ public actor SyncEngine {
         }
         if mode.writes { await maintainMirror(after: poll) }
         return SyncReport(events: events, targets: reports, sourceReachable: poll != nil)
+    }
+
+    /// Polls the git source; `nil` when it cannot be reached (`source_unreachable` raised when an outage starts or
+    /// its cause changes, not at every poll of it).
+    private func pollSource(_ events: inout [SyncEvent]) async -> PollResult? {
+        do {
+            let poll = try await mirror.poll()
+            if let moved = poll.movedAsideMirror {
+                logger.warning("the mirror could not be used and was moved aside to \(moved); cloned again")
+            }
+            if sourceOutage != nil { logger.info("the git source is reachable again") }
+            sourceOutage = nil
+            return poll
+        } catch {
+            let message = "git source unreachable: \(error.message); keeping the last applied state"
+            if sourceOutage == error.code.description {
+                // Logged when the outage starts or its cause changes; each poll of the same outage is a debug line.
+                logger.debug("still: \(message)")
+            } else {
+                raise(
+                    SyncEvent(.sourceUnreachable, .error, message, details: .init(code: error.code.description)),
+                    into: &events
+                )
+            }
+            sourceOutage = error.code.description
+            return nil
+        }
     }
 
     /// Reads the journal on first use, and again when another process wrote it since; a corrupt one is set
