@@ -1,5 +1,6 @@
-// Folder Sync/Stages: the writing stages of one sync — inventory, apply, prune, health, record — each a small
-//   type with one job, given values and returning a value; the engine sequences them and keeps the state.
+// Folder Sync/Stages: the stages of one sync — desired state, live state, plan (reading); inventory, apply, prune,
+//   health, record (writing) — each a small type with one job, given values and returning a value; the engine
+//   sequences them and keeps the state.
 
 import Cluster
 import MooringCore
