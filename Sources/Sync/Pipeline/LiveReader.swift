@@ -11,7 +11,7 @@ struct LiveReader: Sendable {
     var logger: Logger
 
     /// The live objects of `kinds` that carry Mooring's label. A kind the cluster does not serve (a CRD this sync
-    /// creates) fails the kubectl list with ``ClusterError/Code/unknownKind``; see ``SyncEngine/livePlan``.
+    /// creates) fails the kubectl list with ``ClusterError/Code/unknownKind``; see ``LiveStateStage``.
     ///
     /// `settled` names objects the plan needs only the identity and resourceVersion of while they are still at the
     /// version given (desired objects Mooring verified there, see ``AppliedRecord/isVerified(at:)``): the cache gives
