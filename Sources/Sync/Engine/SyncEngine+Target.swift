@@ -33,8 +33,8 @@ extension SyncEngine {
             reader: reader
         )
         let held: HeldDesiredState
-        let synced = await heldDesiredState(for: target, input: input, mode: mode, state: &targetState, run: &run)
-        switch waitingOutBackoff(synced, mode: mode, ignoringBackoff: ignoringBackoff, state: targetState, run: &run) {
+        let desired = await heldDesiredState(for: target, input: input, mode: mode, state: &targetState, run: &run)
+        switch waitingOutBackoff(desired, mode: mode, ignoringBackoff: ignoringBackoff, state: targetState, run: &run) {
         case .finished(let report): return report
         case .next(let value): held = value
         }
