@@ -6,6 +6,8 @@ struct APIRequest: Sendable {
     var accept: String
     var contentType: String
     var userAgent: String
+    /// The `If-None-Match` header: the entity tags of the copies the client holds.
+    var ifNoneMatch: String = ""
     var body: [UInt8]
     /// The authenticated user.
     var user: KubeSimUser

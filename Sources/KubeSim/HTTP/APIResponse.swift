@@ -11,6 +11,8 @@ struct APIResponse: Sendable {
     var status: Int
     var contentType: String
     var body: Body
+    /// Headers besides `Content-Type`; `Cache-Control` is `no-cache, private` unless set here.
+    var headers: [String: String] = [:]
 
     static func json(_ value: JSONValue, status: Int = 200) -> APIResponse {
         APIResponse(status: status, contentType: "application/json", body: .bytes(value.serializedBytes()))

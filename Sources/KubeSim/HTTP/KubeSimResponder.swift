@@ -1,6 +1,7 @@
 // Folder KubeSim/HTTP: requests and responses over Hummingbird.
 
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MooringCore
 
@@ -74,6 +75,7 @@ struct KubeSimResponder: HTTPResponder {
             accept: request.headers[.accept] ?? "application/json",
             contentType: contentType,
             userAgent: request.headers[.userAgent] ?? "",
+            ifNoneMatch: request.headers[.ifNoneMatch] ?? "",
             body: body,
             user: user
         )
@@ -133,6 +135,9 @@ struct KubeSimResponder: HTTPResponder {
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
         headers[.cacheControl] = "no-cache, private"
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         switch answer.body {
         case .bytes(let bytes):
             return Response(

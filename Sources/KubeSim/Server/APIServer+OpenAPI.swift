@@ -9,34 +9,36 @@ extension APIServer {
     func openAPI(_ segments: [String], request: APIRequest) throws -> APIResponse {
         if segments == ["v2"] { return openAPIV2(request) }
         guard segments.first == "v3" else { throw StatusError.notFoundPath() }
-        let rest = Array(segments.dropFirst())
-        if rest.isEmpty {
-            if let openAPIIndex { return .json(openAPIIndex) }
-            var paths: [String: JSONValue] = [:]
-            for (group, version) in catalog.groupVersions {
-                let path = group.isEmpty ? "api/\(version)" : "apis/\(group)/\(version)"
-                let hash = Self.hash(openAPIDocument(group: group, version: version).serialized())
-                paths[path] = ["serverRelativeURL": .string("/openapi/v3/\(path)?hash=\(hash)")]
-            }
-            let index: JSONValue = ["paths": .object(paths)]
-            openAPIIndex = index
-            return .json(index)
+        let documents = currentOpenAPIDocuments()
+        let path = segments.dropFirst().joined(separator: "/")
+        if path.isEmpty { return .revalidated(documents.index, request: request) }
+        guard let document = documents.groupVersions[path] else { throw StatusError.notFoundPath() }
+        guard let hash = request.query["hash"], !hash.isEmpty else { return .revalidated(document, request: request) }
+        // As kube-openapi's handler: an outdated hash is sent to the current document; the current one is cached
+        // for good, since its URL changes with its content.
+        guard hash == document.tag else { return .movedPermanently(to: "/openapi/v3/\(path)?hash=\(document.tag)") }
+        return .immutable(document, request: request)
+    }
+
+    /// The documents of the current catalog, rendered on first use after it changed.
+    private func currentOpenAPIDocuments() -> OpenAPIDocuments {
+        if let openAPIDocuments { return openAPIDocuments }
+        var paths: [String: JSONValue] = [:]
+        var groupVersions: [String: OpenAPIDocuments.Document] = [:]
+        for (group, version) in catalog.groupVersions {
+            let path = group.isEmpty ? "api/\(version)" : "apis/\(group)/\(version)"
+            let text = openAPIDocument(group: group, version: version).serialized()
+            let document = OpenAPIDocuments.Document(bytes: Array(text.utf8), tag: Self.hash(text))
+            groupVersions[path] = document
+            paths[path] = ["serverRelativeURL": .string("/openapi/v3/\(path)?hash=\(document.tag)")]
         }
-        let group: String
-        let version: String
-        if rest.count == 2, rest[0] == "api" {
-            group = ""
-            version = rest[1]
-        } else if rest.count == 3, rest[0] == "apis" {
-            group = rest[1]
-            version = rest[2]
-        } else {
-            throw StatusError.notFoundPath()
-        }
-        guard catalog.groupVersions.contains(where: { $0.group == group && $0.version == version }) else {
-            throw StatusError.notFoundPath()
-        }
-        return .json(openAPIDocument(group: group, version: version))
+        let index = JSONValue.object(["paths": .object(paths)]).serialized()
+        let documents = OpenAPIDocuments(
+            index: OpenAPIDocuments.Document(bytes: Array(index.utf8), tag: Self.hash(index)),
+            groupVersions: groupVersions
+        )
+        openAPIDocuments = documents
+        return documents
     }
 
     /// `/openapi/v2`, which kubectl reads (as protobuf) to validate `List` manifests and kinds absent from

@@ -6,11 +6,12 @@ import MooringCore
 /// The state of the simulated cluster and the handling of every API request, serialized in one actor.
 actor APIServer {
     var catalog = ResourceCatalog() {
-        didSet { openAPIIndex = nil }
+        didSet { openAPIDocuments = nil }
     }
-    /// The `/openapi/v3` index, kept until the catalog changes: kubectl reads it for every call, and hashing each
-    /// group version's document anew for every read made it the costliest request of a test run.
-    var openAPIIndex: JSONValue?
+    /// The `/openapi/v3` documents, kept until the catalog changes: kubectl reads the index for every call, and
+    /// rendering and hashing each group version's document anew for every read made it the costliest request of a
+    /// test run.
+    var openAPIDocuments: OpenAPIDocuments?
     var objects: [StoreKey: JSONValue] = [:]
     /// The one resourceVersion counter of the cluster.
     var resourceVersion = 1
