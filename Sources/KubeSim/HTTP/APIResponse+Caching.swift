@@ -5,10 +5,12 @@ extension APIResponse {
     /// `http.ServeContent`, which the real server's OpenAPI handler answers with).
     static func revalidated(_ document: OpenAPIDocuments.Document, request: APIRequest) -> APIResponse {
         let tag = "\"\(document.tag)\""
-        var response = APIResponse(status: 200, contentType: "application/json", body: .bytes(document.bytes))
-        if matches(request.ifNoneMatch, tag: tag) {
-            response = APIResponse(status: 304, contentType: "application/json", body: .bytes([]))
-        }
+        let current = matches(request.ifNoneMatch, tag: tag)
+        var response = APIResponse(
+            status: current ? 304 : 200,
+            contentType: "application/json",
+            body: .bytes(current ? [] : document.bytes)
+        )
         response.headers["ETag"] = tag
         return response
     }
