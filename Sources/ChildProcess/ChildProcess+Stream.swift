@@ -12,16 +12,17 @@ extension ChildProcess {
         -> ChildProcessOutput
     {
         let configuration = configuration()
-        let input = try standardInput()
         return try await withinDeadline {
-            let result = try await Subprocess.run(
-                configuration,
-                input: input,
-                output: .sequence,
-                error: .bytes(limit: errorOutputLimit)
-            ) { execution in
-                for try await buffer in execution.standardOutput {
-                    try await chunk(buffer.withUnsafeBytes { Array($0) })
+            let result = try await Self.retryingBusyExecutable {
+                try await Subprocess.run(
+                    configuration,
+                    input: try standardInput(),
+                    output: .sequence,
+                    error: .bytes(limit: errorOutputLimit)
+                ) { execution in
+                    for try await buffer in execution.standardOutput {
+                        try await chunk(buffer.withUnsafeBytes { Array($0) })
+                    }
                 }
             }
             return ChildProcessOutput(

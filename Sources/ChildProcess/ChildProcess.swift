@@ -56,14 +56,15 @@ public struct ChildProcess: Sendable {
     /// deadline passed, output over a limit, the calling task cancelled.
     public func run() async throws(ChildProcessError) -> ChildProcessOutput {
         let configuration = configuration()
-        let input = try standardInput()
         return try await withinDeadline {
-            let result = try await Subprocess.run(
-                configuration,
-                input: input,
-                output: .bytes(limit: outputLimit),
-                error: .bytes(limit: errorOutputLimit)
-            )
+            let result = try await Self.retryingBusyExecutable {
+                try await Subprocess.run(
+                    configuration,
+                    input: try standardInput(),
+                    output: .bytes(limit: outputLimit),
+                    error: .bytes(limit: errorOutputLimit)
+                )
+            }
             return ChildProcessOutput(
                 status: Self.status(result.terminationStatus),
                 standardOutput: result.standardOutput,
@@ -142,6 +143,7 @@ public struct ChildProcess: Sendable {
     }
 
     func failure(_ error: any Error) -> ChildProcessError {
+        if let error = error as? ChildProcessError { return error }
         if error is CancellationError || Task.isCancelled {
             return ChildProcessError(
                 code: .cancelled,

@@ -146,6 +146,27 @@ struct ChildProcessTests {
         }
     }
 
+    @Test("a program still open for writing when it is started (ETXTBSY) is started again once it is closed")
+    func busyExecutable() async throws {
+        try await withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("tool").path
+            try "#!/bin/sh\necho started\n".write(toFile: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file)
+            // Held open for writing as a child forked while this process wrote the file would hold it: until 20 ms
+            // from now, every attempt to start it fails with ETXTBSY.
+            let writer = open(file, O_WRONLY)
+            try #require(writer >= 0)
+            let closer = Thread {
+                usleep(20_000)
+                close(writer)
+            }
+            closer.start()
+            let output = try await ChildProcess(file, [], timeout: .seconds(60), outputLimit: 1024).run()
+            #expect(output.status == 0)
+            #expect(String(decoding: output.standardOutput, as: UTF8.self) == "started\n")
+        }
+    }
+
     /// The program's pid and its child's, once the program recorded them in `file`.
     private func recordedPids(_ file: String) -> (program: Int32, child: Int32)? {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8), text.hasSuffix("\n") else { return nil }
