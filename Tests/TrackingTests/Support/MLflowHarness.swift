@@ -57,10 +57,12 @@ struct MLflowHarness: Sendable {
         let port = try freeLoopbackPort()
         let url = "http://127.0.0.1:\(port)"
         // The watcher and the server each get a session of their own (setsid), so nothing that ends this process
-        // group ends the watcher before it has ended the server's group and removed the folder.
+        // group ends the watcher before it has ended the server's group and removed the folder. Without its job
+        // runner (server-side jobs the tests never start): MLflow 3 otherwise starts nine more Python processes,
+        // each importing MLflow, some 30 s of CPU.
         let watcher = """
             parent=$1 folder=$2 port=$3
-            setsid mlflow server --backend-store-uri "sqlite:///$folder/mlflow.db" \
+            MLFLOW_SERVER_ENABLE_JOB_EXECUTION=false setsid mlflow server --backend-store-uri "sqlite:///$folder/mlflow.db" \
               --default-artifact-root "$folder/artifacts" --host 127.0.0.1 --port "$port" --workers 1 &
             server=$!
             cleanup() {

@@ -39,7 +39,13 @@ def log_run(experiment, auc, registered_name=None):
             mlflow.data.from_pandas(training, name="card-transactions-2026-04", digest="0123abcd"), context="training"
         )
         mlflow.log_input(mlflow.data.from_pandas(holdout, name="card-transactions-holdout-2026-04"), context="evaluation")
-        mlflow.pyfunc.log_model(name="model", python_model=Threshold(), registered_model_name=registered_name)
+        # Requirements named, so MLflow does not start a Python process to load the model and infer them.
+        mlflow.pyfunc.log_model(
+            name="model",
+            python_model=Threshold(),
+            registered_model_name=registered_name,
+            pip_requirements=["mlflow", "pandas"],
+        )
         return run.info.run_id
 
 
