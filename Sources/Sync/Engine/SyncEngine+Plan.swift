@@ -13,7 +13,7 @@ extension SyncEngine {
         _ desired: DesiredSnapshot,
         ownership: Ownership,
         early: EarlyList?,
-        cluster: ClusterClient,
+        reader: LiveReader,
         journal: TargetJournal,
         state targetState: inout TargetState,
         run: inout TargetRun,
@@ -24,7 +24,6 @@ extension SyncEngine {
             run.raise(SyncEvent(.syncFailed, .error, "\(reason); nothing is pruned until it can be read"))
         }
         let adopted = adopt(ownership, state: &targetState)
-        let reader = LiveReader(cluster: cluster, cache: liveCaches[run.target.name], logger: logger)
         let planned: (plan: Plan, decision: SyncDecision, live: Set<ObjectIdentity>)
         do {
             let live = try await LiveStateStage(reader: reader).run(
@@ -36,8 +35,11 @@ extension SyncEngine {
             let fresh = PlanStage(policy: policy, atRest: journal.atRest)
                 .run(desired, live: live, inventory: targetState.inventory, adopted: adopted)
             let plan = await fallbackReread(for: run.target).run(fresh, desired: desired, run: &run)
-            let drifts = try await DriftCheckStage(cluster: cluster, fieldManager: run.target.cluster.fieldManager)
-                .run(plan, run: &run)
+            let drifts = try await DriftCheckStage(
+                cluster: reader.cluster,
+                fieldManager: run.target.cluster.fieldManager
+            )
+            .run(plan, run: &run)
             planned = (plan, Planner.decide(plan, drifts: drifts), Set(live.keys))
         } catch {
             failedReading(error, desired: desired, run: &run, mode: mode)

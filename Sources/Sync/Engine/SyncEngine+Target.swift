@@ -33,7 +33,7 @@ extension SyncEngine {
             reader: reader
         )
         let held: HeldDesiredState
-        let desired = await heldDesiredState(for: target, input: input, mode: mode, state: &targetState, run: &run)
+        let desired = await heldDesiredState(input: input, reader: reader, mode: mode, state: &targetState, run: &run)
         switch waitingOutBackoff(desired, mode: mode, ignoringBackoff: ignoringBackoff, state: targetState, run: &run) {
         case .finished(let report): return report
         case .next(let value): held = value
@@ -46,7 +46,7 @@ extension SyncEngine {
                 held.desired,
                 ownership: ownership,
                 early: await early,
-                cluster: cluster,
+                reader: reader,
                 journal: journal,
                 state: &targetState,
                 run: &run,
@@ -113,17 +113,18 @@ extension SyncEngine {
 
     /// The desired-state and canary-hold stages: the state to sync to (the files `input` names, or a sync's fallback
     /// while a refused commit is reported), with the target's aborted canaries held out of traffic; the report when
-    /// there is nothing to sync to, a preview's files do not validate, or the holds cannot be read.
+    /// there is nothing to sync to, a preview's files do not validate, or the holds cannot be read. `reader` reads the
+    /// cluster: each kind's scope and the holds.
     private func heldDesiredState(
-        for target: TargetSettings,
         input: DesiredInput,
+        reader: LiveReader,
         mode: SyncMode,
         state targetState: inout TargetState,
         run: inout TargetRun
     ) async -> StageResult<HeldDesiredState> {
         var desired: DesiredSnapshot
         var refusedCommit: CommitID?
-        switch await desiredState(for: target, input: input, state: targetState, run: &run) {
+        switch await desiredState(input: input, cluster: reader.cluster, state: targetState, run: &run) {
         case .ready(let snapshot):
             desired = snapshot
         case .refused(let fallback):
@@ -139,11 +140,7 @@ extension SyncEngine {
             return .finished(run.report(.failed, commit: nil))
         }
         // Live guardrails: a canary its analysis aborted stays out of traffic until git changes (Sync/Guardrails).
-        let cluster = ClusterClient(options: configuration.kubectlOptions(for: target), logger: logger)
-        let holds = CanaryHoldStage(
-            namespace: configuration.inventory.namespace,
-            reader: LiveReader(cluster: cluster, cache: liveCaches[target.name], logger: logger)
-        )
+        let holds = CanaryHoldStage(namespace: configuration.inventory.namespace, reader: reader)
         guard let held = await holds.run(desired, run: &run) else {
             return .finished(run.report(.failed, commit: desired.commit))
         }
