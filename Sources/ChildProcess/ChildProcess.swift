@@ -87,7 +87,11 @@ public struct ChildProcess: Sendable {
                     return nil
                 }
                 defer { group.cancelAll() }
-                return try await group.next() ?? nil
+                let first = try await group.next() ?? nil
+                // Cancelled while the program ended (killed with its group, or just finished): the caller asked to
+                // stop, and swift-subprocess may hand back the killed program's status rather than throw.
+                try Task.checkCancellation()
+                return first
             }
         } catch {
             throw failure(error)
